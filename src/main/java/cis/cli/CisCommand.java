@@ -1,0 +1,114 @@
+package cis.cli;
+
+import cis.kb.KbException;
+import cis.kb.KbLoader;
+import cis.kb.KbMeta;
+import cis.kb.KbSource;
+import cis.kb.KnowledgeBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: holds the injected context and loads the KB at most once per run. */
+@Command(name = "cis",
+        description = "Answers questions about the Commonwealth of Independent States (CIS): "
+                + "who is a member, since when, and what changed.",
+        mixinStandardHelpOptions = true,
+        versionProvider = CisCommand.Version.class,
+        subcommands = {StatesCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        footer = ExitCode.HELP_FOOTER)
+public final class CisCommand {
+    private final CliContext context;
+    private final Map<Optional<Path>, KnowledgeBase> loaded = new HashMap<>();
+
+    public CisCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public CliContext context() {
+        return context;
+    }
+
+    /** The KB from {@code --data}, else {@code CIS_DATA}, else the bundled one. */
+    KnowledgeBase knowledgeBase(Optional<Path> data) {
+        return loaded.computeIfAbsent(data, d -> {
+            try {
+                return KbLoader.load(source(d));
+            } catch (KbException e) {
+                throw new KbFailure(e);
+            }
+        });
+    }
+
+    KbSource source(Optional<Path> data) {
+        Optional<Path> dir = data.or(() -> Optional.ofNullable(context.env().get("CIS_DATA"))
+                .filter(s -> !s.isBlank()).map(Path::of));
+        if (dir.isEmpty()) {
+            return KbSource.bundled();
+        }
+        Path d = dir.get();
+        String from = data.isPresent() ? "--data" : "CIS_DATA";
+        if (!Files.exists(d)) {
+            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") does not exist",
+                    "Point " + from + " at a directory holding kb.yaml and states.yaml, or unset it to use the bundled one.");
+        }
+        if (!Files.isDirectory(d)) {
+            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") is not a directory",
+                    "Point " + from + " at the directory that holds kb.yaml and states.yaml.");
+        }
+        if (!Files.isReadable(d)) {
+            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") is not readable",
+                    "Check the directory's permissions.");
+        }
+        return KbSource.directory(d);
+    }
+
+    /** Carries a {@link KbException} through picocli's execution to the exit-code mapping. */
+    static final class KbFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KbFailure(KbException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        KbException kbException() {
+            return (KbException) getCause();
+        }
+    }
+
+    /** The tool's own version, from build.properties written by the build. */
+    static String toolVersion() {
+        try (var in = CisCommand.class.getResourceAsStream("/cis/build.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
+    }
+
+    /** {@code cis --version}: the tool's version and the KB's, without loading the states. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public String[] getVersion() {
+            String tool = toolVersion();
+            CisCommand root = (CisCommand) spec.root().userObject();
+            try {
+                KbMeta meta = KbLoader.meta(root.source(Optional.empty()));
+                return new String[] {"cis " + tool,
+                        "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed()};
+            } catch (KbException | CliException e) {
+                return new String[] {"cis " + tool, "knowledge base unreadable: " + e.getMessage()};
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cis.cli;
+
+/** The exit codes, the same for every command (documented in the README and in --help). */
+public final class ExitCode {
+    public static final int OK = 0;
+    /** {@code --is} did not hold. */
+    public static final int CHECK_FAILED = 1;
+    public static final int USAGE = 2;
+    /** A name matched nothing, or more than one thing. */
+    public static final int NOT_FOUND = 3;
+    /** The knowledge base is invalid or unreadable. */
+    public static final int KB_INVALID = 4;
+    public static final int INTERNAL = 5;
+
+    private ExitCode() {}
+
+    /** The footer of every help page. */
+    public static final String HELP_FOOTER = "%nExit codes:%n"
+            + "  0  ok                       3  not found or ambiguous%n"
+            + "  1  --is did not hold        4  knowledge base invalid or unreadable%n"
+            + "  2  usage error              5  internal error (rerun with --verbose)%n";
+}

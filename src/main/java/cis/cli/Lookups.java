@@ -1,0 +1,79 @@
+package cis.cli;
+
+import cis.kb.Names;
+import cis.kb.State;
+import cis.kb.Status;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns what the user typed into KB entries, or into an error that says what to type instead. */
+final class Lookups {
+    private static final Names<Status> STATUSES = Names.of(Arrays.asList(Status.values()),
+            s -> List.of(s.id(), s.label()), Status::id, new ArrayList<>());
+
+    private Lookups() {}
+
+    static State state(Names<State> names, String query) {
+        return resolve(names, query, "state", State::name, "Run 'cis states' to list the states the KB knows.");
+    }
+
+    /** Statuses from {@code --status}/{@code --is} values; each may hold a comma-separated list. */
+    static Set<Status> statuses(List<String> values, String option) {
+        Set<Status> out = new LinkedHashSet<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Names.Lookup<Status> hit = STATUSES.lookup(part);
+                if (hit instanceof Names.Lookup.Found<Status> f) {
+                    out.add(f.entry());
+                } else {
+                    throw CliException.usage(option + ": '" + part.strip() + "' is not a status"
+                            + suggestion(hit, Status::id), "Statuses: " + String.join(", ",
+                                    Arrays.stream(Status.values()).map(Status::id).toList()) + ".");
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw CliException.usage(option + " needs at least one status", null);
+        }
+        return out;
+    }
+
+    static <T> T resolve(Names<T> names, String query, String what, Function<T, String> display, String hint) {
+        if (query.isBlank()) {
+            throw CliException.usage("an empty " + what + " name", hint);
+        }
+        Names.Lookup<T> hit = names.lookup(query);
+        if (hit instanceof Names.Lookup.Found<T> f) {
+            return f.entry();
+        }
+        if (hit instanceof Names.Lookup.Ambiguous<T> a) {
+            throw CliException.notFound("'" + shown(query) + "' matches more than one " + what + ": "
+                    + String.join(", ", a.candidates().stream().map(display).toList()), "Type more of the name.");
+        }
+        throw CliException.notFound("no " + what + " matches '" + shown(query) + "'" + suggestion(hit, display),
+                hint);
+    }
+
+    private static <T> String suggestion(Names.Lookup<T> hit, Function<T, String> display) {
+        if (hit instanceof Names.Lookup.Unknown<T> u && !u.suggestions().isEmpty()) {
+            List<String> names = u.suggestions().stream().map(display).toList();
+            return "; did you mean " + (names.size() == 1 ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1))
+                    + "?";
+        }
+        return "";
+    }
+
+    /** Echoes user input safely: control characters made visible, and very long input cut. */
+    static String shown(String query) {
+        String s = cis.render.Text.neutralize(query, false);
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+}

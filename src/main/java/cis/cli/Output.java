@@ -1,0 +1,19 @@
+package cis.cli;
+
+import cis.render.Format;
+import cis.render.Table;
+import cis.render.TableWriter;
+import cis.render.TreeWriter;
+import java.io.PrintWriter;
+
+/** Where a command's result goes, in the format, colour and width the user and terminal chose. */
+public record Output(PrintWriter out, Format format, boolean header, boolean color, int width) {
+
+    public void tree(Object data) {
+        TreeWriter.write(data, format, out);
+    }
+
+    public void table(Table table) {
+        TableWriter.write(table, format, out, header, color, width);
+    }
+}

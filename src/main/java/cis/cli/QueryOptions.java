@@ -1,0 +1,83 @@
+package cis.cli;
+
+import cis.kb.KnowledgeBase;
+import cis.render.Format;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options every query command takes, and the one way commands reach the KB and the output. */
+@Command
+public final class QueryOptions {
+    public enum ColorMode { AUTO, ALWAYS, NEVER }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = Converters.Date.class,
+            description = "Answer as of this day (YYYY-MM-DD). Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.FormatConverter.class,
+            description = "table, plain, json, yaml, csv, tsv or markdown. Default: table on a terminal, plain otherwise.")
+    Format format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    @Option(names = "--no-header", description = "Leave out the header row (table, tsv, csv).")
+    boolean noHeader;
+
+    @Option(names = "--color", paramLabel = "WHEN", converter = Converters.ColorConverter.class,
+            description = "auto, always or never. Default: auto (colour on a terminal unless NO_COLOR is set).")
+    ColorMode color = ColorMode.AUTO;
+
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Use the knowledge base in this directory instead of the bundled one (also: CIS_DATA).")
+    Path data;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show details of errors, including stack traces.")
+    boolean verbose;
+
+    CisCommand root() {
+        return (CisCommand) mixee.root().userObject();
+    }
+
+    CliContext context() {
+        return root().context();
+    }
+
+    /** The day the question is about. */
+    public LocalDate day() {
+        return asOf != null ? asOf : context().today();
+    }
+
+    public KnowledgeBase kb() {
+        return root().knowledgeBase(Optional.ofNullable(data));
+    }
+
+    /** Whether the user chose a format, as opposed to the terminal/pipe default. */
+    public boolean formatChosen() {
+        return json || format != null;
+    }
+
+    public Output output() {
+        CliContext ctx = context();
+        if (json && format != null && format != Format.JSON) {
+            throw CliException.usage("--json and --format " + format.id() + " contradict each other",
+                    "Use one of them.");
+        }
+        Format f = json ? Format.JSON : format != null ? format : ctx.stdoutIsTerminal() ? Format.TABLE : Format.PLAIN;
+        boolean useColor = f == Format.TABLE && switch (color) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> ctx.stdoutIsTerminal() && !ctx.env().containsKey("NO_COLOR")
+                    && !"dumb".equals(ctx.env().get("TERM"));
+        };
+        return new Output(ctx.out(), f, !noHeader, useColor, ctx.terminalWidth());
+    }
+}

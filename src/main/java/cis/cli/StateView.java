@@ -1,0 +1,245 @@
+package cis.cli;
+
+import cis.kb.Condition;
+import cis.kb.Event;
+import cis.kb.Source;
+import cis.kb.Status;
+import cis.kb.StatusPeriod;
+import cis.query.StateStatus;
+import cis.query.StatusQuery;
+import cis.render.Cell;
+import cis.render.Style;
+import cis.render.Table;
+import cis.render.Text;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How a state's status looks in each format: a JSON object, a table row, or a card for people. */
+final class StateView {
+    static final List<String> HEADERS = List.of("State", "ISO", "Status", "Since", "Note");
+    static final List<String> TIMELINE_HEADERS = List.of("State", "Date", "Kind", "Event", "Note", "Sources");
+
+    private StateView() {}
+
+    /** The JSON/YAML object for one state; {@code history} and {@code sources} add what those flags ask for. */
+    static Map<String, Object> json(StateStatus s, boolean history, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.state().id());
+        m.put("name", s.state().name());
+        m.put("officialName", s.state().officialName());
+        m.put("iso2", s.state().iso2());
+        m.put("iso3", s.state().iso3());
+        m.put("asOf", s.asOf());
+        m.put("status", s.status().id());
+        m.put("since", s.since());
+        m.put("statusNote", s.period().flatMap(StatusPeriod::note));
+        m.put("sinceUncertain", s.period().map(StatusPeriod::uncertain).orElse(false));
+        m.put("pendingWithdrawal", s.conditions().stream()
+                .filter(c -> c.kind() == Condition.Kind.WITHDRAWAL_PENDING).findFirst()
+                .map(c -> {
+                    Map<String, Object> w = new LinkedHashMap<>();
+                    w.put("since", c.from().toString());
+                    w.put("effective", c.to().map(Object::toString));
+                    return w;
+                }));
+        List<Object> conditions = new ArrayList<>();
+        for (Condition c : s.conditions()) {
+            conditions.add(condition(c, sources));
+        }
+        m.put("conditions", conditions);
+        m.put("notes", StatusQuery.notes(s));
+        if (sources) {
+            m.put("sources", s.period().map(p -> urls(p.sources())).orElse(List.of()));
+        }
+        if (history) {
+            List<Object> periods = new ArrayList<>();
+            for (StatusPeriod p : s.state().periods()) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("status", p.status().id());
+                pm.put("from", p.from());
+                pm.put("to", p.to());
+                pm.put("note", p.note());
+                pm.put("uncertain", p.uncertain());
+                if (sources) {
+                    pm.put("sources", urls(p.sources()));
+                }
+                periods.add(pm);
+            }
+            m.put("periods", periods);
+            List<Object> events = new ArrayList<>();
+            for (Event e : s.state().events()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("date", e.date().toString());
+                em.put("kind", e.kind().id());
+                em.put("text", e.text());
+                em.put("note", e.note());
+                em.put("uncertain", e.uncertain());
+                if (sources) {
+                    em.put("sources", urls(e.sources()));
+                }
+                events.add(em);
+            }
+            m.put("events", events);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> condition(Condition c, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind().id());
+        m.put("from", c.from().toString());
+        m.put("to", c.to().map(Object::toString));
+        m.put("text", c.text());
+        if (sources) {
+            m.put("sources", urls(c.sources()));
+        }
+        return m;
+    }
+
+    private static List<String> urls(List<Source> sources) {
+        return sources.stream().map(Source::url).toList();
+    }
+
+    /** One row of the states table. Terminal tables show labels; the other formats show ids. */
+    static List<Cell> row(StateStatus s, boolean forPeople) {
+        return List.of(
+                Cell.of(s.state().name()),
+                Cell.of(s.state().iso2()),
+                Cell.of(forPeople ? s.status().label() : s.status().id(), style(s.status())),
+                Cell.of(s.since().map(Object::toString).orElse(forPeople ? "—" : "")),
+                Cell.of(String.join("; ", StatusQuery.notes(s))));
+    }
+
+    static Table table(List<StateStatus> states, boolean forPeople) {
+        return new Table(HEADERS, states.stream().map(s -> row(s, forPeople)).toList(), 4);
+    }
+
+    /** Timeline rows (one per event) for the row formats with {@code --history}. */
+    static Table timeline(List<StateStatus> states, boolean sources) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (StateStatus s : states) {
+            for (Event e : s.state().events()) {
+                rows.add(List.of(Cell.of(s.state().name()), Cell.of(e.date()), Cell.of(e.kind().id()),
+                        Cell.of(e.text()), Cell.of(e.note().orElse("")),
+                        Cell.of(sources ? String.join(" ", urls(e.sources())) : "")));
+            }
+        }
+        return new Table(TIMELINE_HEADERS, rows, 3);
+    }
+
+    static Style style(Status status) {
+        return switch (status) {
+            case MEMBER -> Style.GREEN;
+            case ASSOCIATE_MEMBER, OBSERVER -> Style.CYAN;
+            case FOUNDING_STATE -> Style.YELLOW;
+            case FORMER_MEMBER -> Style.RED;
+            case NON_MEMBER -> Style.DIM;
+        };
+    }
+
+    /** The readable card of {@code cis status STATE} on a terminal. */
+    static void card(StateStatus s, boolean history, boolean withSources, Output o) {
+        PrintWriter out = o.out();
+        Citations cite = new Citations(withSources);
+        List<String[]> lines = new ArrayList<>();
+        String since = s.since().map(d -> " since " + d).orElse("");
+        String statusText = s.status().label() + since;
+        lines.add(new String[] {"Status", statusText + s.period().map(p -> cite.refs(p.sources())).orElse("")});
+        lines.add(new String[] {"Meaning", s.status().meaning()});
+        s.period().flatMap(StatusPeriod::note).ifPresent(n -> lines.add(new String[] {"Note", n}));
+        for (Condition c : s.conditions()) {
+            String label = c.kind() == Condition.Kind.WITHDRAWAL_PENDING ? "Withdrawal" : "Participation";
+            String head = switch (c.kind()) {
+                case WITHDRAWAL_PENDING -> "pending since " + c.from()
+                        + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
+                case PARTICIPATION_ENDED -> "ended " + c.from();
+                case PARTICIPATION_SUSPENDED -> "suspended since " + c.from();
+            };
+            lines.add(new String[] {label, head + ". " + c.text() + cite.refs(c.sources())});
+        }
+        if (s.period().isEmpty()) {
+            lines.add(new String[] {"Note", "no record before " + s.state().periods().get(0).from()});
+        }
+        s.previous().ifPresent(p -> lines.add(new String[] {"Before", p.status().label() + " " + p.from()
+                + " to " + p.to().map(Object::toString).orElse("")}));
+        s.next().ifPresent(p -> lines.add(new String[] {"Next", p.status().label() + " from " + p.from()}));
+        lines.add(new String[] {"Official name", s.state().officialName()});
+        lines.add(new String[] {"ISO 3166", s.state().iso2() + " / " + s.state().iso3()});
+        lines.add(new String[] {"Capital", s.state().capital()});
+        lines.add(new String[] {"As of", s.asOf().toString()});
+
+        out.print(Style.BOLD.apply(Text.neutralize(s.state().name(), false), o.color()) + "  "
+                + style(s.status()).apply(s.status().label(), o.color()) + "\n");
+        keyValues(lines, out, o.width());
+
+        if (history) {
+            out.print("\n" + Style.BOLD.apply("Status history", o.color()) + "\n");
+            List<String[]> periods = new ArrayList<>();
+            for (StatusPeriod p : s.state().periods()) {
+                String range = p.from() + " to " + p.to().map(Object::toString).orElse("now");
+                periods.add(new String[] {range, p.status().label() + (p.uncertain() ? " (start disputed)" : "")
+                        + cite.refs(p.sources()) + p.note().map(n -> "\n" + n).orElse("")});
+            }
+            keyValues(periods, out, o.width());
+            out.print("\n" + Style.BOLD.apply("Timeline", o.color()) + "\n");
+            List<String[]> events = new ArrayList<>();
+            for (Event e : s.state().events()) {
+                events.add(new String[] {e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
+                        + cite.refs(e.sources()) + e.note().map(n -> "\nNote: " + n).orElse("")});
+            }
+            keyValues(events, out, o.width());
+        }
+        if (withSources) {
+            out.print("\n" + Style.BOLD.apply("Sources", o.color()) + "\n");
+            List<String[]> list = new ArrayList<>();
+            for (int i = 0; i < cite.urls.size(); i++) {
+                Source src = cite.urls.get(i);
+                list.add(new String[] {"[" + (i + 1) + "]", src.url() + (src.title() == null ? "" : "\n" + src.title())});
+            }
+            keyValues(list, out, o.width());
+        }
+        out.flush();
+    }
+
+    /** Two aligned columns, the second wrapped to the terminal width. */
+    private static void keyValues(List<String[]> lines, PrintWriter out, int width) {
+        int keyWidth = lines.stream().mapToInt(l -> Text.width(l[0])).max().orElse(0);
+        int valueWidth = Math.max(20, width - keyWidth - 4);
+        for (String[] l : lines) {
+            List<String> wrapped = Text.wrap(Text.neutralize(l[1], true), valueWidth);
+            for (int i = 0; i < wrapped.size(); i++) {
+                String key = i == 0 ? Text.neutralize(l[0], false) : "";
+                out.print(("  " + Text.pad(key, keyWidth) + "  " + wrapped.get(i)).stripTrailing() + "\n");
+            }
+        }
+    }
+
+    /** Numbers sources in the order they are first cited, for "[1]" marks and the list at the end. */
+    private static final class Citations {
+        private final boolean enabled;
+        private final List<Source> urls = new ArrayList<>();
+
+        Citations(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        String refs(List<Source> sources) {
+            if (!enabled || sources.isEmpty()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder(" ");
+            for (Source s : sources) {
+                int i = urls.indexOf(s);
+                if (i < 0) {
+                    urls.add(s);
+                    i = urls.size() - 1;
+                }
+                b.append('[').append(i + 1).append(']');
+            }
+            return b.toString();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package cis.cli;
+
+import cis.kb.KnowledgeBase;
+import cis.kb.Status;
+import cis.query.StateStatus;
+import cis.query.StatusQuery;
+import cis.render.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cis states}: every state the KB knows and its status on a day. */
+@Command(name = "states", description = "List the states and their relation to the CIS on a day.",
+        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+final class StatesCommand implements Callable<Integer> {
+    @Mixin
+    QueryOptions options;
+
+    @Option(names = "--status", paramLabel = "S[,S…]",
+            description = "Only states with these statuses: member, associate-member, founding-state, "
+                    + "former-member, non-member (a unique prefix is enough).")
+    List<String> status = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Set<Status> only = status.isEmpty() ? Set.of() : Lookups.statuses(status, "--status");
+        Output out = options.output();
+        KnowledgeBase kb = options.kb();
+        List<StateStatus> rows = StatusQuery.all(kb, options.day(), only);
+        if (out.format().isTree()) {
+            out.tree(rows.stream().map(s -> StateView.json(s, false, false)).toList());
+        } else {
+            out.table(StateView.table(rows, out.format() == Format.TABLE));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,63 @@
+package cis.query;
+
+import cis.kb.Condition;
+import cis.kb.KnowledgeBase;
+import cis.kb.State;
+import cis.kb.Status;
+import cis.kb.StatusPeriod;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** As-of logic over states: pure functions of the records and a date. */
+public final class StatusQuery {
+    /** How states are listed: by status (members first), then by name. */
+    public static final Comparator<StateStatus> ORDER = Comparator
+            .comparing((StateStatus s) -> s.status().ordinal())
+            .thenComparing(s -> s.state().name());
+
+    private StatusQuery() {}
+
+    /** The state's status on {@code day}; before its first recorded period it is a non-member. */
+    public static StateStatus of(State state, LocalDate day) {
+        Optional<StatusPeriod> period = state.periods().stream().filter(p -> p.contains(day)).findFirst();
+        Status status = period.map(StatusPeriod::status).orElse(Status.NON_MEMBER);
+        List<Condition> conditions = state.conditions().stream().filter(c -> c.holdsOn(day)).toList();
+        return new StateStatus(state, day, status, period, conditions);
+    }
+
+    /** Every state's status on {@code day}, keeping those whose status is in {@code only} (all when empty). */
+    public static List<StateStatus> all(KnowledgeBase kb, LocalDate day, Set<Status> only) {
+        List<StateStatus> out = new ArrayList<>();
+        for (State s : kb.states()) {
+            StateStatus st = of(s, day);
+            if (only.isEmpty() || only.contains(st.status())) {
+                out.add(st);
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** Short notes for a table cell: a pending withdrawal, participation, a disputed date. */
+    public static List<String> notes(StateStatus s) {
+        List<String> notes = new ArrayList<>();
+        for (Condition c : s.conditions()) {
+            notes.add(switch (c.kind()) {
+                case WITHDRAWAL_PENDING -> c.to().map(t -> "withdrawal pending, effective " + t)
+                        .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
+                case PARTICIPATION_ENDED -> "not participating since " + c.from();
+                case PARTICIPATION_SUSPENDED -> "participation suspended since " + c.from();
+            });
+        }
+        if (s.period().isEmpty()) {
+            notes.add("no record before " + s.state().periods().get(0).from());
+        } else if (s.period().get().uncertain()) {
+            notes.add("start date disputed");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,152 @@
+package cis.render;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a {@link Table} as an aligned terminal table, plain text, TSV, CSV or Markdown. */
+public final class TableWriter {
+    private static final String GAP = "  ";
+    private static final int MIN_WRAP = 16;
+
+    private TableWriter() {}
+
+    /**
+     * @param header whether to print the header row (plain never has one, markdown always)
+     * @param color  whether ANSI styles may be used (only ever for {@link Format#TABLE})
+     * @param width  the terminal width the table should fit
+     */
+    public static void write(Table t, Format format, PrintWriter out, boolean header, boolean color, int width) {
+        switch (format) {
+            case TABLE -> table(t, out, header, color, width);
+            case PLAIN -> separated(t, out, false);
+            case TSV -> separated(t, out, header);
+            case CSV -> csv(t, out, header);
+            case MARKDOWN -> markdown(t, out);
+            default -> throw new IllegalArgumentException(format + " is not a row format");
+        }
+        out.flush();
+    }
+
+    private static void table(Table t, PrintWriter out, boolean header, boolean color, int width) {
+        int n = t.headers().size();
+        List<String> heads = t.headers().stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();
+        List<List<String>> texts = new ArrayList<>();
+        for (List<Cell> row : t.rows()) {
+            texts.add(row.stream().map(c -> Text.neutralize(c.text(), true)).toList());
+        }
+        int[] w = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = header ? Text.width(heads.get(i)) : 0;
+            for (List<String> row : texts) {
+                for (String line : row.get(i).split("\n")) {
+                    w[i] = Math.max(w[i], Text.width(line));
+                }
+            }
+        }
+        int total = GAP.length() * (n - 1);
+        for (int x : w) {
+            total += x;
+        }
+        if (t.wrap() >= 0 && total > width) {
+            w[t.wrap()] = Math.max(MIN_WRAP, w[t.wrap()] - (total - width));
+        }
+        if (header) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                cells.add(Style.BOLD.apply(i == n - 1 ? heads.get(i) : Text.pad(heads.get(i), w[i]), color));
+            }
+            out.print(String.join(GAP, cells).stripTrailing());
+            out.print('\n');
+        }
+        for (int r = 0; r < texts.size(); r++) {
+            List<List<String>> lines = new ArrayList<>();
+            int height = 1;
+            for (int i = 0; i < n; i++) {
+                List<String> cellLines = i == t.wrap() ? Text.wrap(texts.get(r).get(i), w[i])
+                        : List.of(texts.get(r).get(i).split("\n", -1));
+                lines.add(cellLines);
+                height = Math.max(height, cellLines.size());
+            }
+            for (int l = 0; l < height; l++) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    String text = l < lines.get(i).size() ? lines.get(i).get(l) : "";
+                    String padded = i == n - 1 ? text : Text.pad(text, w[i]);
+                    line.append(Style.NONE == t.rows().get(r).get(i).style() ? padded
+                            : styleText(padded, text, t.rows().get(r).get(i).style(), color));
+                    if (i < n - 1) {
+                        line.append(GAP);
+                    }
+                }
+                out.print(line.toString().stripTrailing());
+                out.print('\n');
+            }
+        }
+    }
+
+    /** Styles only the text, not its padding, so underlines and backgrounds stay tidy. */
+    private static String styleText(String padded, String text, Style style, boolean color) {
+        return style.apply(text, color) + padded.substring(text.length());
+    }
+
+    /** Tab-separated; tabs, newlines and backslashes in cells are escaped so each row stays one line. */
+    private static void separated(Table t, PrintWriter out, boolean header) {
+        if (header) {
+            line(out, t.headers().stream().map(TableWriter::tsvEscape).toList(), "\t", "\n");
+        }
+        for (List<Cell> row : t.rows()) {
+            line(out, row.stream().map(c -> tsvEscape(c.text())).toList(), "\t", "\n");
+        }
+    }
+
+    static String tsvEscape(String s) {
+        String e = s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return Text.neutralize(e, false);
+    }
+
+    /** RFC 4180: CRLF line ends, fields quoted when needed, and formula-looking cells defused. */
+    private static void csv(Table t, PrintWriter out, boolean header) {
+        if (header) {
+            line(out, t.headers().stream().map(TableWriter::csvField).toList(), ",", "\r\n");
+        }
+        for (List<Cell> row : t.rows()) {
+            line(out, row.stream().map(c -> csvField(c.text())).toList(), ",", "\r\n");
+        }
+    }
+
+    static String csvField(String s) {
+        String v = Text.neutralize(s, true);
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v; // a spreadsheet would run "=HYPERLINK(…)" as a formula (CSV injection)
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(s)) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static void markdown(Table t, PrintWriter out) {
+        line(out, t.headers().stream().map(TableWriter::mdEscape).toList(), " | ", " |\n", "| ");
+        line(out, t.headers().stream().map(h -> "---").toList(), " | ", " |\n", "| ");
+        for (List<Cell> row : t.rows()) {
+            line(out, row.stream().map(c -> mdEscape(c.text())).toList(), " | ", " |\n", "| ");
+        }
+    }
+
+    static String mdEscape(String s) {
+        String e = s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+        return Text.neutralize(e, false);
+    }
+
+    private static void line(PrintWriter out, List<String> cells, String sep, String end) {
+        line(out, cells, sep, end, "");
+    }
+
+    private static void line(PrintWriter out, List<String> cells, String sep, String end, String start) {
+        out.print(start);
+        out.print(String.join(sep, cells));
+        out.print(end);
+    }
+}

@@ -1,0 +1,83 @@
+package cis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged launcher {@code target/cis} in a subprocess, as a user or a CI script would. */
+class LauncherIT {
+    static final Path LAUNCHER = Path.of(System.getProperty("cis.launcher", "target/cis")).toAbsolutePath();
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(LAUNCHER.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().remove("CIS_DATA");
+        pb.environment().put("LANG", "C"); // output must be UTF-8 whatever the locale
+        pb.environment().remove("LC_ALL");
+        Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, err);
+    }
+
+    @Test
+    void answersFromAnyDirectoryWithTheBundledKnowledgeBase(@TempDir Path elsewhere) throws Exception {
+        Run r = run(elsewhere, "", "status", "Turkmenistan");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Turkmenistan\tTM\tassociate-member\t2005-08-26\t");
+    }
+
+    @Test
+    void scriptsCanCheckMembershipThroughTheExitCode(@TempDir Path dir) throws Exception {
+        assertThat(run(dir, "", "status", "Russia", "--is", "member").code()).isZero();
+        assertThat(run(dir, "", "status", "Turkmenistan", "--is", "member").code()).isEqualTo(1);
+        assertThat(run(dir, "Russia\nKazakhstan\n", "status", "-", "--is", "member").code()).isZero();
+    }
+
+    @Test
+    void errorsGoToStderrWithTheDocumentedCodeAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "", "status", "Turkmenstan");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("did you mean Turkmenistan?").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void russianNamesSurviveTheCLocale(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "", "status", "Россия", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"name\": \"Russia\"");
+    }
+
+    @Test
+    void brokenUserKnowledgeBaseGivesExit4WithFileLineColumn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("kb.yaml"), "version: x\nreviewed: 2026-02-30\n");
+        Files.writeString(dir.resolve("states.yaml"), "states: []\n");
+        Run r = run(dir, "", "states", "--data", dir.toString());
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains(dir.resolve("kb.yaml") + ":2:11: 'reviewed': '2026-02-30' is not a valid date");
+    }
+
+    @Test
+    void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "", "--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+, facts last reviewed \\d{4}-\\d{2}-\\d{2}");
+    }
+}
