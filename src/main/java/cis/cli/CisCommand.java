@@ -20,7 +20,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CisCommand.Version.class,
         subcommands = {StatesCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
-        footer = ExitCode.HELP_FOOTER)
+        footer = {"%nExamples:",
+                "  cis status Turkmenistan                  status, since when, what it means",
+                "  cis status Georgia --history --sources   the full timeline, with citations",
+                "  cis states --as-of 2005-01-01            the CIS as it was on that day",
+                "  cis states --status member --json        data for scripts",
+                "  cis status \"$COUNTRY\" --is member        exit 0 if it is a member, 1 if not",
+                ExitCode.HELP_FOOTER})
 public final class CisCommand {
     private final CliContext context;
     private final Map<Optional<Path>, KnowledgeBase> loaded = new HashMap<>();

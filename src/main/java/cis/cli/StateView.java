@@ -117,6 +117,19 @@ final class StateView {
         return new Table(HEADERS, states.stream().map(s -> row(s, forPeople)).toList(), 4);
     }
 
+    /** The same rows with a last column of source URLs (space-separated) for the current status. */
+    static Table tableWithSources(List<StateStatus> states) {
+        List<String> headers = new ArrayList<>(HEADERS);
+        headers.add("Sources");
+        List<List<Cell>> rows = new ArrayList<>();
+        for (StateStatus s : states) {
+            List<Cell> row = new ArrayList<>(row(s, false));
+            row.add(Cell.of(String.join(" ", s.period().map(p -> urls(p.sources())).orElse(List.of()))));
+            rows.add(row);
+        }
+        return new Table(headers, rows, 4);
+    }
+
     /** Timeline rows (one per event) for the row formats with {@code --history}. */
     static Table timeline(List<StateStatus> states, boolean sources) {
         List<List<Cell>> rows = new ArrayList<>();

@@ -77,6 +77,8 @@ final class StatusCommand implements Callable<Integer> {
             }
         } else if (history) {
             out.table(StateView.timeline(rows, sources));
+        } else if (sources) {
+            out.table(StateView.tableWithSources(rows));
         } else {
             out.table(StateView.table(rows, out.format() == Format.TABLE));
         }

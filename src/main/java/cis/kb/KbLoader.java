@@ -152,14 +152,16 @@ public final class KbLoader {
     /** Reads the periods and checks that they run forwards, in order, without gaps or overlaps. */
     private List<StatusPeriod> periods(Fields state) {
         record Located(StatusPeriod period, Location at) {}
+        int[] attempted = {0};
         List<Located> read = state.mappings("statuses", true, "a status period", f -> {
+            attempted[0]++;
             Optional<Status> status = f.required("status", Scalars.oneOf(Status.class, Status::id));
             Optional<LocalDate> from = f.required("from", Scalars::date);
             Optional<LocalDate> to = f.optional("to", Scalars::date);
             Optional<String> note = f.optional("note", Scalars::text);
             boolean uncertain = f.flag("uncertain");
             List<Source> sources = sources(f, true);
-            if (status.isEmpty() || from.isEmpty()) {
+            if (status.isEmpty() || from.isEmpty() || to.isEmpty() && f.node("to").isPresent()) {
                 return Optional.empty();
             }
             if (to.isPresent() && !to.get().isAfter(from.get())) {
@@ -169,6 +171,9 @@ public final class KbLoader {
             return Optional.of(new Located(new StatusPeriod(status.get(), from.get(), to, note, uncertain, sources),
                     f.location()));
         });
+        if (read.size() < attempted[0]) {
+            return List.of(); // a period could not be read: order checks would only add noise
+        }
         for (int i = 1; i < read.size(); i++) {
             StatusPeriod prev = read.get(i - 1).period();
             StatusPeriod cur = read.get(i).period();

@@ -55,7 +55,8 @@ public final class TableWriter {
         if (header) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                cells.add(Style.BOLD.apply(i == n - 1 ? heads.get(i) : Text.pad(heads.get(i), w[i]), color));
+                String padded = i == n - 1 ? heads.get(i) : Text.pad(heads.get(i), w[i]);
+                cells.add(styleText(padded, heads.get(i), Style.BOLD, color));
             }
             out.print(String.join(GAP, cells).stripTrailing());
             out.print('\n');

@@ -61,7 +61,7 @@ public final class Text {
         for (String paragraph : s.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" +")) {
-                while (width(word) > width) {
+                while (width(word) > width && !word.startsWith("http")) { // URLs stay whole, to stay clickable
                     if (line.length() > 0) {
                         lines.add(line.toString());
                         line.setLength(0);

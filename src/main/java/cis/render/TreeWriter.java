@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -27,16 +26,12 @@ public final class TreeWriter {
             JsonGenerator g;
             if (format == Format.JSON) {
                 g = new JsonFactory().createGenerator(new NonClosing(out));
-                DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                        .withSeparators(Separators.createDefaultInstance()
-                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+                DefaultPrettyPrinter pp = new CompactEmpty();
                 g.setPrettyPrinter(pp);
             } else if (format == Format.YAML) {
                 g = YAMLFactory.builder()
                         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                        .disable(YAMLGenerator.Feature.SPLIT_LINES)
                         .build().createGenerator(new NonClosing(out));
             } else {
                 throw new IllegalArgumentException(format + " is not a tree format");
@@ -76,6 +71,51 @@ public final class TreeWriter {
             g.writeNumber(((Number) v).longValue());
         } else {
             g.writeString(v.toString());
+        }
+    }
+
+    /** Jackson's pretty printer, except that empty lists and objects print as [] and {}, not [ ] and { }. */
+    private static final class CompactEmpty extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        CompactEmpty() {
+            // two-space indents and "key": value, as people and jq write JSON
+            _arrayIndenter = new DefaultIndenter("  ", "\n");
+            _objectIndenter = new DefaultIndenter("  ", "\n");
+            _objectFieldValueSeparatorWithSpaces = ": ";
+        }
+
+        CompactEmpty(CompactEmpty base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new CompactEmpty(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, nrOfValues);
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                if (!_objectIndenter.isInline()) {
+                    --_nesting;
+                }
+                g.writeRaw('}');
+            } else {
+                super.writeEndObject(g, nrOfEntries);
+            }
         }
     }
 

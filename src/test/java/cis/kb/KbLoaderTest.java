@@ -102,24 +102,24 @@ class KbLoaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown key               | 'capital: Tbilisi'          | 'capitol: Tbilisi'        | 8:5: unknown key 'capitol' in a state; did you mean 'capital'?
-            duplicate key             | 'iso3: GEO'                 | 'iso3: GEO\\n    iso2: GG' | 7:5: duplicate key 'iso2' (first at line 6)
-            wrong type                | 'iso2: GE'                  | 'iso2: [GE]'              | 6:11: 'iso2' should be a single value but is a list
-            number for text           | 'capital: Tbilisi'          | 'capital: 12'             | 8:14: 'capital': expected text but found a whole number (12); put it in quotes
-            impossible date           | 'to: 1993-12-03'            | 'to: 1993-02-30'          | 14:13: 'to': '1993-02-30' is not a valid date (YYYY-MM-DD)
+            unknown key               | 'capital: Tbilisi'          | 'capitol: Tbilisi'        | 7:5: unknown key 'capitol' in a state; did you mean 'capital'?
+            duplicate key             | 'iso3: GEO'                 | 'iso3: GEO\\n    iso2: GG' | 7:5: duplicate key 'iso2' (first at line 5)
+            wrong type                | 'iso2: GE'                  | 'iso2: [GE]'              | 5:11: 'iso2' should be a single value but is a list
+            number for text           | 'capital: Tbilisi'          | 'capital: 12'             | 7:14: 'capital': expected text but found a whole number (12); put it in quotes
+            impossible date           | 'to: 1993-12-03'            | 'to: 1993-02-30'          | 13:13: 'to': '1993-02-30' is not a valid date (YYYY-MM-DD)
             period runs backwards     | 'to: 2009-08-18\\n        sources: [S]\\n      - status: former' | 'to: 1993-01-01\\n        sources: [S]\\n      - status: former' | 15:9: period runs backwards: 'to' 1993-01-01 is not after 'from' 1993-12-03
-            overlap                   | 'from: 2009-08-18'          | 'from: 2009-01-01'        | 20:9: overlaps the previous period (member 1993-12-03 to 2009-08-18); periods must be in order and not overlap
-            gap                       | 'from: 2009-08-18\\n        sources: [https' | 'from: 2009-09-01\\n        sources: [https' | 20:9: gap between 2009-08-18 (end of the previous period) and 2009-09-01; each period's 'from' must equal the previous one's 'to'
-            unknown status            | 'status: member'            | 'status: membre'          | 16:17: 'status': 'membre' is not one of: member, associate-member, founding-state, former-member, non-member, observer
-            unknown source id         | 'aliases: [Sakartvelo, Грузия]\\n    sources: [S]' | 'aliases: [Sakartvelo, Грузия]\\n    sources: [T]' | 10:15: unknown source id 'T'; define it under 'sources' in kb.yaml or give a URL
-            not a URL                 | 'sources: [https://example.org/withdrawal]' | 'sources: [ftp://example.org/x]' | 22:19: source: 'ftp://example.org/x' is not an http(s) URL
-            missing sources           | '    sources: [https://example.org/withdrawal]\\n' | '\\n' | 20:9: a status period is missing 'sources'
-            empty sources             | 'sources: [https://example.org/withdrawal]' | 'sources: []' | 20:9: every fact needs at least one source
-            control character         | 'text: Notice given.'       | 'text: "Notice \\e[31m given."' | 27:15: 'text': contains control character U+001B at position 8
-            alias                     | 'capital: Tbilisi'          | 'capital: &c Tbilisi\\n    nick: *c' | 9:11: YAML aliases (*c) are not supported; write the value out
-            tabs                      | '    iso2: GE'              | '\\tiso2: GE'              | 6:1: YAML syntax: while scanning for the next token
+            overlap                   | 'from: 2009-08-18'          | 'from: 2009-01-01'        | 19:9: overlaps the previous period (member 1993-12-03 to 2009-08-18); periods must be in order and not overlap
+            gap                       | 'from: 2009-08-18\\n        sources: [https' | 'from: 2009-09-01\\n        sources: [https' | 19:9: gap between 2009-08-18 (end of the previous period) and 2009-09-01; each period's 'from' must equal the previous one's 'to'
+            unknown status            | 'status: member'            | 'status: membre'          | 15:17: 'status': 'membre' is not one of: member, associate-member, founding-state, former-member, non-member, observer
+            unknown source id         | 'aliases: [Sakartvelo, Грузия]\\n    sources: [S]' | 'aliases: [Sakartvelo, Грузия]\\n    sources: [T]' | 9:15: unknown source id 'T'; define it under 'sources' in kb.yaml or give a URL
+            not a URL                 | 'sources: [https://example.org/withdrawal]' | 'sources: [ftp://example.org/x]' | 21:19: source: 'ftp://example.org/x' is not an http(s) URL
+            missing sources           | '    sources: [https://example.org/withdrawal]\\n' | '\\n' | 19:9: a status period is missing 'sources'
+            empty sources             | 'sources: [https://example.org/withdrawal]' | 'sources: []' | 19:9: every fact needs at least one source
+            control character         | 'text: Notice given.'       | 'text: "Notice \\e[31m given."' | 26:15: 'text': contains control character U+001B at position 8
+            alias                     | 'capital: Tbilisi'          | 'capital: &c Tbilisi\\n    nick: *c' | 8:11: YAML aliases (*c) are not supported; write the value out
+            tabs                      | '    iso2: GE'              | '\\tiso2: GE'              | 5:1: YAML syntax: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)
             bad id                    | 'id: georgia'               | 'id: Georgia!'            | 2:9: 'id': 'Georgia!' is not a lower-case id such as 'kyrgyzstan'
-            last period closed        | 'from: 2009-08-18\\n        sources: [https://example.org/withdrawal]' | 'from: 2009-08-18\\n        to: 2010-01-01\\n        sources: [https://example.org/withdrawal]' | 20:9: the last period must have no 'to': a state always has some status
+            last period closed        | 'from: 2009-08-18\\n        sources: [https://example.org/withdrawal]' | 'from: 2009-08-18\\n        to: 2010-01-01\\n        sources: [https://example.org/withdrawal]' | 19:9: the last period must have no 'to': a state always has some status
             """)
     void brokenStatesFileGivesProblemWithLocation(String name, String from, String to, String expected)
             throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -76,6 +77,12 @@ public final class YamlReader {
         } catch (Abort abort) {
             return Optional.empty();
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                // SnakeYAML knows where the problem is and what it is; Jackson's summary is vaguer.
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                return fail(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                        "YAML syntax: " + firstLine(m.getProblem()) + context);
+            }
             JsonLocation l = e.getLocation();
             return fail(l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
                     "YAML syntax: " + firstLine(e.getOriginalMessage()));
