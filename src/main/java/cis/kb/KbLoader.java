@@ -31,6 +31,7 @@ public final class KbLoader {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Source> catalogue = new HashMap<>();
     private final Map<String, Location> stateIds = new HashMap<>();
+    private final Map<String, Claim> nameClaims = new HashMap<>();
 
     private KbLoader(KbSource source) {
         this.source = source;
@@ -68,7 +69,7 @@ public final class KbLoader {
         List<State> states = document(STATES_FILE).map(this::readStates).orElse(List.of());
         List<Names.Clash<State>> clashes = new ArrayList<>();
         Names<State> names = Names.of(states, State::names, State::name, clashes);
-        for (Names.Clash<State> c : clashes) {
+        for (Names.Clash<State> c : problems.isEmpty() ? clashes : List.<Names.Clash<State>>of()) {
             problems.add(new Problem(new Location(source.displayName(STATES_FILE), 1, 1), "the name '" + c.name()
                     + "' belongs to both " + c.first().name() + " and " + c.second().name()));
         }
@@ -129,6 +130,7 @@ public final class KbLoader {
         Optional<String> iso3 = f.required("iso3", Scalars.matching("[A-Z]{3}", "an ISO 3166 alpha-3 code (three capitals)"));
         Optional<String> capital = f.required("capital", Scalars::text);
         List<String> aliases = f.listOf("aliases", false, Scalars::text);
+        claimNames(f, name.orElse(id.orElse("?")));
         List<Source> sources = sources(f, true);
         List<StatusPeriod> periods = periods(f);
         List<Condition> conditions = f.mappings("conditions", false, "a condition", this::readCondition);
@@ -148,6 +150,34 @@ public final class KbLoader {
         return Optional.of(new State(id.get(), name.get(), official.get(), iso2.get(), iso3.get(), capital.get(),
                 aliases, periods, conditions, sorted, sources));
     }
+
+    /**
+     * Records where each of a state's names is written, so that a name two states share is
+     * reported at the place it is written the second time.
+     */
+    private void claimNames(Fields f, String owner) {
+        List<YamlNode> nodes = new ArrayList<>();
+        for (String key : List.of("id", "name", "officialName", "iso2", "iso3")) {
+            f.node(key).ifPresent(nodes::add);
+        }
+        f.node("aliases").filter(n -> n instanceof YamlNode.Sequence)
+                .ifPresent(n -> nodes.addAll(((YamlNode.Sequence) n).items()));
+        for (YamlNode n : nodes) {
+            if (n instanceof YamlNode.Scalar sc && sc.type() == YamlNode.Scalar.Type.STRING) {
+                String key = Names.normalize(sc.text());
+                if (key.isEmpty()) {
+                    continue;
+                }
+                Claim first = nameClaims.putIfAbsent(key, new Claim(owner, sc.location()));
+                if (first != null && !first.owner().equals(owner)) {
+                    f.problem(sc.location(), "the name '" + sc.text() + "' already belongs to " + first.owner()
+                            + " (line " + first.at().line() + "); a name may lead to one state only");
+                }
+            }
+        }
+    }
+
+    private record Claim(String owner, Location at) {}
 
     /** Reads the periods and checks that they run forwards, in order, without gaps or overlaps. */
     private List<StatusPeriod> periods(Fields state) {

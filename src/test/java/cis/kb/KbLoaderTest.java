@@ -139,7 +139,7 @@ class KbLoaderTest {
                 .replace("officialName: Georgia", "officialName: Georgia Two").replace("GE\n", "GX\n")
                 .replace("GEO", "GXX").replace("[Sakartvelo, Грузия]", "[Грузия]");
         assertThat(messages(two)).anySatisfy(m -> assertThat(m)
-                .isEqualTo("1:1: the name 'Грузия' belongs to both Georgia and Georgia Two"));
+                .isEqualTo("43:15: the name 'Грузия' already belongs to Georgia (line 8); a name may lead to one state only"));
     }
 
     @Test
