@@ -1,7 +1,8 @@
 package cis.cli;
 
 import cis.kb.KbException;
-import cis.kb.KbLoader;
+import cis.kb.KbPart;
+import cis.kb.load.KbLoader;
 import cis.kb.KbMeta;
 import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,15 +42,26 @@ public final class CisCommand {
         return context;
     }
 
-    /** The KB from {@code --data}, else {@code CIS_DATA}, else the bundled one. */
-    KnowledgeBase knowledgeBase(Optional<Path> data) {
-        return loaded.computeIfAbsent(data, d -> {
-            try {
-                return KbLoader.load(source(d));
-            } catch (KbException e) {
-                throw new KbFailure(e);
-            }
-        });
+    /**
+     * The KB from {@code --data}, else {@code CIS_DATA}, else the bundled one, with at least the
+     * given parts. Loaded at most once per run (a shell keeps it for every command).
+     */
+    KnowledgeBase knowledgeBase(Optional<Path> data, Set<KbPart> parts) {
+        KnowledgeBase kb = loaded.get(data);
+        if (kb != null && kb.parts().containsAll(parts)) {
+            return kb;
+        }
+        Set<KbPart> wanted = EnumSet.copyOf(parts);
+        if (kb != null) {
+            wanted.addAll(kb.parts());
+        }
+        try {
+            kb = KbLoader.load(source(data), wanted);
+        } catch (KbException e) {
+            throw new KbFailure(e);
+        }
+        loaded.put(data, kb);
+        return kb;
     }
 
     KbSource source(Optional<Path> data) {

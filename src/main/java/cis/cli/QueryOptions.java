@@ -1,6 +1,8 @@
 package cis.cli;
 
+import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
+import java.util.EnumSet;
 import cis.render.Format;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,8 +58,10 @@ public final class QueryOptions {
         return asOf != null ? asOf : context().today();
     }
 
-    public KnowledgeBase kb() {
-        return root().knowledgeBase(Optional.ofNullable(data));
+    /** The KB with at least these parts loaded. */
+    public KnowledgeBase kb(KbPart... parts) {
+        return root().knowledgeBase(Optional.ofNullable(data), parts.length == 0 ? EnumSet.noneOf(KbPart.class)
+                : EnumSet.copyOf(java.util.Arrays.asList(parts)));
     }
 
     /** Whether the user chose a format, as opposed to the terminal/pipe default. */

@@ -1,5 +1,6 @@
 package cis.cli;
 
+import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
 import cis.kb.Status;
 import cis.query.StateStatus;
@@ -29,7 +30,7 @@ final class StatesCommand implements Callable<Integer> {
     public Integer call() {
         Set<Status> only = status.isEmpty() ? Set.of() : Lookups.statuses(status, "--status");
         Output out = options.output();
-        KnowledgeBase kb = options.kb();
+        KnowledgeBase kb = options.kb(KbPart.STATES);
         List<StateStatus> rows = StatusQuery.all(kb, options.day(), only);
         if (out.format().isTree()) {
             out.tree(rows.stream().map(s -> StateView.json(s, false, false)).toList());

@@ -1,5 +1,6 @@
 package cis.cli;
 
+import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
 import cis.kb.State;
 import cis.kb.Status;
@@ -49,11 +50,11 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Set<Status> wanted = is.isEmpty() ? Set.of() : Lookups.statuses(is, "--is");
         Output out = options.output();
-        KnowledgeBase kb = options.kb();
+        KnowledgeBase kb = options.kb(KbPart.STATES);
         List<StateStatus> rows = new ArrayList<>();
         Set<State> seen = new LinkedHashSet<>();
         for (String name : expand(names)) {
-            State state = Lookups.state(kb.stateNames(), name);
+            State state = Lookups.state(kb.states().names(), name);
             if (seen.add(state)) {
                 rows.add(StatusQuery.of(state, options.day()));
             }

@@ -32,7 +32,7 @@ public final class StatusQuery {
     /** Every state's status on {@code day}, keeping those whose status is in {@code only} (all when empty). */
     public static List<StateStatus> all(KnowledgeBase kb, LocalDate day, Set<Status> only) {
         List<StateStatus> out = new ArrayList<>();
-        for (State s : kb.states()) {
+        for (State s : kb.states().all()) {
             StateStatus st = of(s, day);
             if (only.isEmpty() || only.contains(st.status())) {
                 out.add(st);

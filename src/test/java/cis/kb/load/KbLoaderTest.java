@@ -1,9 +1,18 @@
-package cis.kb;
+package cis.kb.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cis.kb.KbException;
+import cis.kb.KbPart;
+import cis.kb.KbSource;
+import cis.kb.KnowledgeBase;
+import cis.kb.Source;
+import cis.kb.State;
+import cis.kb.Status;
+import cis.kb.StatusPeriod;
 import cis.kb.yaml.Problem;
+import java.util.Set;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +79,7 @@ class KbLoaderTest {
     private List<Problem> problems(String states) throws IOException {
         Files.writeString(dir.resolve("kb.yaml"), META, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("states.yaml"), states, StandardCharsets.UTF_8);
-        return KbLoader.validate(KbSource.directory(dir));
+        return KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES));
     }
 
     private List<String> messages(String states) throws IOException {
@@ -81,21 +90,21 @@ class KbLoaderTest {
     @Test
     void loadsTheValidFixtureIntoRecords() throws Exception {
         assertThat(problems(STATES)).isEmpty();
-        KnowledgeBase kb = KbLoader.load(KbSource.directory(dir));
-        State g = kb.states().get(0);
+        KnowledgeBase kb = KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES));
+        State g = kb.states().all().get(0);
         assertThat(g.periods()).extracting(StatusPeriod::status)
                 .containsExactly(Status.NON_MEMBER, Status.MEMBER, Status.FORMER_MEMBER);
         assertThat(g.periods().get(1).to()).contains(LocalDate.of(2009, 8, 18));
         assertThat(g.events()).extracting(e -> e.date().toString()).containsExactly("1993-12", "2009-08-18");
         assertThat(g.periods().get(2).sources()).extracting(Source::url).containsExactly("https://example.org/withdrawal");
         assertThat(kb.meta().reviewed()).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(kb.stateNames().find("грузия")).contains(g);
+        assertThat(kb.states().names().find("грузия")).contains(g);
     }
 
     @Test
     void recordsAreImmutable() throws Exception {
         problems(STATES);
-        State g = KbLoader.load(KbSource.directory(dir)).states().get(0);
+        State g = KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES)).states().all().get(0);
         assertThatThrownBy(() -> g.periods().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.aliases().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -159,7 +168,7 @@ class KbLoaderTest {
     @Test
     void loadFailureListsProblemsWithFileNames() throws IOException {
         problems(STATES.replace("from: 1993-12-03\n        to: 2009", "from: 1993-13-03\n        to: 2009"));
-        assertThatThrownBy(() -> KbLoader.load(KbSource.directory(dir)))
+        assertThatThrownBy(() -> KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES)))
                 .isInstanceOf(KbException.class)
                 .satisfies(e -> assertThat(((KbException) e).problems()).first().asString()
                         .startsWith(dir.resolve("states.yaml") + ":"));
@@ -169,7 +178,7 @@ class KbLoaderTest {
     void emptyAndMissingFilesAreProblems() throws IOException {
         assertThat(messages("")).containsExactly("1:1: file is empty; expected a YAML mapping");
         Files.delete(dir.resolve("states.yaml"));
-        assertThat(KbLoader.validate(KbSource.directory(dir))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
                 .containsExactly("file not found");
     }
 
@@ -177,7 +186,7 @@ class KbLoaderTest {
     void invalidUtf8IsAProblem() throws IOException {
         Files.writeString(dir.resolve("kb.yaml"), META, StandardCharsets.UTF_8);
         Files.write(dir.resolve("states.yaml"), new byte[] {'s', ':', ' ', (byte) 0xC3, (byte) 0x28});
-        assertThat(KbLoader.validate(KbSource.directory(dir))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
                 .containsExactly("file is not valid UTF-8; save it as UTF-8");
     }
 
@@ -188,6 +197,6 @@ class KbLoaderTest {
 
     @Test
     void bundledKnowledgeBaseIsValid() {
-        assertThat(KbLoader.validate(KbSource.bundled())).isEmpty();
+        assertThat(KbLoader.validate(KbSource.bundled(), Set.of(KbPart.STATES))).isEmpty();
     }
 }

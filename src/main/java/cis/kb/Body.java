@@ -1,0 +1,33 @@
+package cis.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A CIS body: a council, the Executive Committee, the Assembly, the Court. */
+public record Body(String id, String name, Optional<String> nameRu, List<String> abbreviations, List<String> aliases,
+        String description, List<Source> sources) {
+    public Body {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(nameRu, "nameRu");
+        abbreviations = List.copyOf(abbreviations);
+        aliases = List.copyOf(aliases);
+        Objects.requireNonNull(description, "description");
+        sources = List.copyOf(sources);
+    }
+
+    /** The short form people use in tables: the first abbreviation, else the name. */
+    public String shortName() {
+        return abbreviations.isEmpty() ? name : abbreviations.get(0);
+    }
+
+    public List<String> names() {
+        List<String> all = new ArrayList<>(List.of(id, name));
+        nameRu.ifPresent(all::add);
+        all.addAll(abbreviations);
+        all.addAll(aliases);
+        return all;
+    }
+}
