@@ -1,6 +1,9 @@
 package cis.cli;
 
+import cis.kb.Body;
 import cis.kb.Names;
+import cis.kb.Person;
+import cis.kb.Role;
 import cis.kb.State;
 import cis.kb.Status;
 import java.util.ArrayList;
@@ -19,6 +22,20 @@ final class Lookups {
 
     static State state(Names<State> names, String query) {
         return resolve(names, query, "state", State::name, "Run 'cis states' to list the states the KB knows.");
+    }
+
+    static Body body(Names<Body> names, String query, List<Body> all) {
+        return resolve(names, query, "body", Body::name, "Bodies: " + String.join(", ",
+                all.stream().map(b -> b.id() + " (" + b.shortName() + ")").toList()) + ".");
+    }
+
+    static Role role(Names<Role> names, String query, List<Role> all) {
+        return resolve(names, query, "role", Role::id, "Roles: " + String.join(", ",
+                all.stream().map(Role::id).toList()) + ".");
+    }
+
+    static Person person(Names<Person> names, String query) {
+        return resolve(names, query, "person", Person::name, "Run 'cis officials --history' to list everyone the KB knows.");
     }
 
     /** Statuses from {@code --status}/{@code --is} values; each may hold a comma-separated list. */

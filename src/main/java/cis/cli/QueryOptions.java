@@ -25,7 +25,9 @@ public final class QueryOptions {
     LocalDate asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.FormatConverter.class,
-            description = "table, plain, json, yaml, csv, tsv or markdown. Default: table on a terminal, plain otherwise.")
+            completionCandidates = Candidates.Formats.class,
+            description = "table, plain, json, yaml, csv, tsv, markdown (sessions also ics). Default: table on a "
+                    + "terminal, plain otherwise.")
     Format format;
 
     @Option(names = "--json", description = "Same as --format json.")
@@ -35,6 +37,7 @@ public final class QueryOptions {
     boolean noHeader;
 
     @Option(names = "--color", paramLabel = "WHEN", converter = Converters.ColorConverter.class,
+            completionCandidates = Candidates.Colors.class,
             description = "auto, always or never. Default: auto (colour on a terminal unless NO_COLOR is set).")
     ColorMode color = ColorMode.AUTO;
 
@@ -74,6 +77,10 @@ public final class QueryOptions {
         if (json && format != null && format != Format.JSON) {
             throw CliException.usage("--json and --format " + format.id() + " contradict each other",
                     "Use one of them.");
+        }
+        if (format == Format.ICS && !mixee.name().equals("sessions")) {
+            throw CliException.usage("--format ics is only for 'cis sessions'", "Use table, plain, json, yaml, csv, tsv "
+                    + "or markdown here.");
         }
         Format f = json ? Format.JSON : format != null ? format : ctx.stdoutIsTerminal() ? Format.TABLE : Format.PLAIN;
         boolean useColor = f == Format.TABLE && switch (color) {

@@ -10,8 +10,6 @@ import cis.query.StatusQuery;
 import cis.render.Cell;
 import cis.render.Style;
 import cis.render.Table;
-import cis.render.Text;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,14 +153,12 @@ final class StateView {
 
     /** The readable card of {@code cis status STATE} on a terminal. */
     static void card(StateStatus s, boolean history, boolean withSources, Output o) {
-        PrintWriter out = o.out();
-        Citations cite = new Citations(withSources);
-        List<String[]> lines = new ArrayList<>();
+        Card card = new Card(o, withSources);
+        card.title(s.state().name(), s.status().label(), style(s.status()));
         String since = s.since().map(d -> " since " + d).orElse("");
-        String statusText = s.status().label() + since;
-        lines.add(new String[] {"Status", statusText + s.period().map(p -> cite.refs(p.sources())).orElse("")});
-        lines.add(new String[] {"Meaning", s.status().meaning()});
-        s.period().flatMap(StatusPeriod::note).ifPresent(n -> lines.add(new String[] {"Note", n}));
+        card.line("Status", s.status().label() + since + s.period().map(p -> card.refs(p.sources())).orElse(""));
+        card.line("Meaning", s.status().meaning());
+        s.period().flatMap(StatusPeriod::note).ifPresent(n -> card.line("Note", n));
         for (Condition c : s.conditions()) {
             String label = c.kind() == Condition.Kind.WITHDRAWAL_PENDING ? "Withdrawal" : "Participation";
             String head = switch (c.kind()) {
@@ -171,88 +167,31 @@ final class StateView {
                 case PARTICIPATION_ENDED -> "ended " + c.from();
                 case PARTICIPATION_SUSPENDED -> "suspended since " + c.from();
             };
-            lines.add(new String[] {label, head + ". " + c.text() + cite.refs(c.sources())});
+            card.line(label, head + ". " + c.text() + card.refs(c.sources()));
         }
         if (s.period().isEmpty()) {
-            lines.add(new String[] {"Note", "no record before " + s.state().periods().get(0).from()});
+            card.line("Note", "no record before " + s.state().periods().get(0).from());
         }
-        s.previous().ifPresent(p -> lines.add(new String[] {"Before", p.status().label() + " " + p.from()
-                + " to " + p.to().map(Object::toString).orElse("")}));
-        s.next().ifPresent(p -> lines.add(new String[] {"Next", p.status().label() + " from " + p.from()}));
-        lines.add(new String[] {"Official name", s.state().officialName()});
-        lines.add(new String[] {"ISO 3166", s.state().iso2() + " / " + s.state().iso3()});
-        lines.add(new String[] {"Capital", s.state().capital()});
-        lines.add(new String[] {"As of", s.asOf().toString()});
-
-        out.print(Style.BOLD.apply(Text.neutralize(s.state().name(), false), o.color()) + "  "
-                + style(s.status()).apply(s.status().label(), o.color()) + "\n");
-        keyValues(lines, out, o.width());
-
+        s.previous().ifPresent(p -> card.line("Before", p.status().label() + " " + p.from()
+                + " to " + p.to().map(Object::toString).orElse("")));
+        s.next().ifPresent(p -> card.line("Next", p.status().label() + " from " + p.from()));
+        card.line("Official name", s.state().officialName());
+        card.line("ISO 3166", s.state().iso2() + " / " + s.state().iso3());
+        card.line("Capital", s.state().capital());
+        card.line("As of", s.asOf().toString());
         if (history) {
-            out.print("\n" + Style.BOLD.apply("Status history", o.color()) + "\n");
-            List<String[]> periods = new ArrayList<>();
+            card.section("Status history");
             for (StatusPeriod p : s.state().periods()) {
                 String range = p.from() + " to " + p.to().map(Object::toString).orElse("now");
-                periods.add(new String[] {range, p.status().label() + (p.uncertain() ? " (start disputed)" : "")
-                        + cite.refs(p.sources()) + p.note().map(n -> "\n" + n).orElse("")});
+                card.item(range, p.status().label() + (p.uncertain() ? " (start disputed)" : "")
+                        + card.refs(p.sources()) + p.note().map(n -> "\n" + n).orElse(""));
             }
-            keyValues(periods, out, o.width());
-            out.print("\n" + Style.BOLD.apply("Timeline", o.color()) + "\n");
-            List<String[]> events = new ArrayList<>();
+            card.section("Timeline");
             for (Event e : s.state().events()) {
-                events.add(new String[] {e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
-                        + cite.refs(e.sources()) + e.note().map(n -> "\nNote: " + n).orElse("")});
-            }
-            keyValues(events, out, o.width());
-        }
-        if (withSources) {
-            out.print("\n" + Style.BOLD.apply("Sources", o.color()) + "\n");
-            List<String[]> list = new ArrayList<>();
-            for (int i = 0; i < cite.urls.size(); i++) {
-                Source src = cite.urls.get(i);
-                list.add(new String[] {"[" + (i + 1) + "]", src.url() + (src.title() == null ? "" : "\n" + src.title())});
-            }
-            keyValues(list, out, o.width());
-        }
-        out.flush();
-    }
-
-    /** Two aligned columns, the second wrapped to the terminal width. */
-    private static void keyValues(List<String[]> lines, PrintWriter out, int width) {
-        int keyWidth = lines.stream().mapToInt(l -> Text.width(l[0])).max().orElse(0);
-        int valueWidth = Math.max(20, width - keyWidth - 4);
-        for (String[] l : lines) {
-            List<String> wrapped = Text.wrap(Text.neutralize(l[1], true), valueWidth);
-            for (int i = 0; i < wrapped.size(); i++) {
-                String key = i == 0 ? Text.neutralize(l[0], false) : "";
-                out.print(("  " + Text.pad(key, keyWidth) + "  " + wrapped.get(i)).stripTrailing() + "\n");
+                card.item(e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
+                        + card.refs(e.sources()) + e.note().map(n -> "\nNote: " + n).orElse(""));
             }
         }
-    }
-
-    /** Numbers sources in the order they are first cited, for "[1]" marks and the list at the end. */
-    private static final class Citations {
-        private final boolean enabled;
-        private final List<Source> urls = new ArrayList<>();
-
-        Citations(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        String refs(List<Source> sources) {
-            if (!enabled || sources.isEmpty()) {
-                return "";
-            }
-            StringBuilder b = new StringBuilder(" ");
-            for (Source s : sources) {
-                int i = urls.indexOf(s);
-                if (i < 0) {
-                    urls.add(s);
-                    i = urls.size() - 1;
-                }
-                b.append('[').append(i + 1).append(']');
-            }
-            return b.toString();
-        }
+        card.sources();
     }
 }

@@ -21,7 +21,7 @@ final class StatesCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Option(names = "--status", paramLabel = "S[,S…]",
+    @Option(names = "--status", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
             description = "Only states with these statuses: member, associate-member, founding-state, "
                     + "former-member, non-member (a unique prefix is enough).")
     List<String> status = new ArrayList<>();

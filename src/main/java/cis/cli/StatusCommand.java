@@ -31,11 +31,11 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Parameters(paramLabel = "STATE", arity = "1..*",
+    @Parameters(paramLabel = "STATE", arity = "1..*", completionCandidates = Candidates.States.class,
             description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line.")
     List<String> names;
 
-    @Option(names = "--is", paramLabel = "S[,S…]",
+    @Option(names = "--is", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
             description = "Exit 0 if every state has one of these statuses, else 1. Prints nothing unless a "
                     + "format is given.")
     List<String> is = new ArrayList<>();

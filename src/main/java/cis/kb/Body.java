@@ -18,9 +18,9 @@ public record Body(String id, String name, Optional<String> nameRu, List<String>
         sources = List.copyOf(sources);
     }
 
-    /** The short form people use in tables: the first abbreviation, else the name. */
+    /** The short form people use in tables: the first Latin-letter abbreviation (CHS), else the name. */
     public String shortName() {
-        return abbreviations.isEmpty() ? name : abbreviations.get(0);
+        return abbreviations.stream().filter(a -> a.matches("[A-Za-z .]+")).findFirst().orElse(name);
     }
 
     public List<String> names() {

@@ -87,6 +87,16 @@ public final class Names<T> {
                 prefixed.add(entry);
             }
         });
+        if (prefixed.isEmpty()) {
+            // then a later word: "muhriddin" finds "sirojiddin muhriddin", "moldova" finds "republic of moldova"
+            byKey.forEach((name, entry) -> {
+                for (int i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) {
+                    if (name.startsWith(key, i + 1)) {
+                        prefixed.add(entry);
+                    }
+                }
+            });
+        }
         if (prefixed.size() == 1) {
             return new Lookup.Found<>(prefixed.iterator().next());
         }

@@ -3,11 +3,17 @@ package cis.render;
 import java.util.List;
 
 /**
- * Rows for the row formats (table, plain, csv, tsv, markdown). {@code wrap} is the column that may
- * wrap on a narrow terminal (-1 for none).
+ * Rows for the row formats (table, plain, csv, tsv, markdown). {@code wrap} lists the columns whose
+ * text may wrap onto more lines when the table is wider than the terminal.
  */
-public record Table(List<String> headers, List<List<Cell>> rows, int wrap) {
+public record Table(List<String> headers, List<List<Cell>> rows, List<Integer> wrap) {
+    /** A table with one wrapping column, or none when {@code wrap} is -1. */
+    public Table(List<String> headers, List<List<Cell>> rows, int wrap) {
+        this(headers, rows, wrap < 0 ? List.of() : List.of(wrap));
+    }
+
     public Table {
+        wrap = List.copyOf(wrap);
         headers = List.copyOf(headers);
         rows = rows.stream().map(List::copyOf).toList();
         for (List<Cell> row : rows) {

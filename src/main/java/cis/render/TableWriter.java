@@ -49,9 +49,7 @@ public final class TableWriter {
         for (int x : w) {
             total += x;
         }
-        if (t.wrap() >= 0 && total > width) {
-            w[t.wrap()] = Math.max(MIN_WRAP, w[t.wrap()] - (total - width));
-        }
+        shrink(t, texts, heads, w, total - width);
         if (header) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -65,7 +63,7 @@ public final class TableWriter {
             List<List<String>> lines = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<String> cellLines = i == t.wrap() ? Text.wrap(texts.get(r).get(i), w[i])
+                List<String> cellLines = t.wrap().contains(i) ? Text.wrap(texts.get(r).get(i), w[i])
                         : List.of(texts.get(r).get(i).split("\n", -1));
                 lines.add(cellLines);
                 height = Math.max(height, cellLines.size());
@@ -84,6 +82,36 @@ public final class TableWriter {
                 out.print(line.toString().stripTrailing());
                 out.print('\n');
             }
+        }
+    }
+
+    /**
+     * Narrows the wrapping columns, widest first, until the table fits or none can give more. A
+     * column keeps at least its header and its longest word (up to {@value #MIN_WRAP} columns).
+     */
+    private static void shrink(Table t, List<List<String>> texts, List<String> heads, int[] w, int excess) {
+        int[] min = new int[w.length];
+        for (int i : t.wrap()) {
+            int longestWord = 0;
+            for (List<String> row : texts) {
+                for (String word : row.get(i).split("[ \n]+")) {
+                    longestWord = Math.max(longestWord, Math.min(MIN_WRAP, Text.width(word)));
+                }
+            }
+            min[i] = Math.min(w[i], Math.max(Text.width(heads.get(i)), longestWord));
+        }
+        while (excess > 0) {
+            int widest = -1;
+            for (int i : t.wrap()) {
+                if (w[i] > min[i] && (widest < 0 || w[i] > w[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return;
+            }
+            w[widest]--;
+            excess--;
         }
     }
 

@@ -1,0 +1,140 @@
+package cis.cli;
+
+import cis.kb.Body;
+import cis.kb.City;
+import cis.kb.KbException;
+import cis.kb.KbSource;
+import cis.kb.KnowledgeBase;
+import cis.kb.Person;
+import cis.kb.Role;
+import cis.kb.Session;
+import cis.kb.State;
+import cis.kb.Status;
+import cis.kb.load.KbLoader;
+import cis.render.Format;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Completion candidates for options and parameters. Picocli instantiates these when it builds the
+ * command model, so the constructors do nothing; the bundled KB is read only when a completion
+ * script is generated (or the shell asks), never for an ordinary command.
+ */
+final class Candidates {
+    private Candidates() {}
+
+    /** The bundled KB, loaded on first use. */
+    private static final class Bundled {
+        static final KnowledgeBase KB = load();
+
+        private static KnowledgeBase load() {
+            try {
+                return KbLoader.load(KbSource.bundled());
+            } catch (KbException e) {
+                throw new IllegalStateException("the bundled knowledge base is invalid: " + e.problems(), e);
+            }
+        }
+    }
+
+    /** Candidates computed from the KB when first iterated. */
+    private abstract static class FromKb implements Iterable<String> {
+        private final Function<KnowledgeBase, List<String>> names;
+
+        FromKb(Function<KnowledgeBase, List<String>> names) {
+            this.names = names;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return names.apply(Bundled.KB).iterator();
+        }
+    }
+
+    /** A shell word for an entry: its display name when that is one word, else its id. */
+    static String word(String name, String id) {
+        return name.contains(" ") ? id : name;
+    }
+
+    static final class States extends FromKb {
+        States() {
+            super(kb -> kb.states().all().stream().map(State::name).sorted().toList());
+        }
+    }
+
+    static final class People extends FromKb {
+        People() {
+            super(kb -> kb.officials().people().all().stream().map(p -> word(p.name(), p.id())).sorted().toList());
+        }
+    }
+
+    static final class Bodies extends FromKb {
+        Bodies() {
+            super(kb -> kb.bodies().all().stream().map(Body::id).toList());
+        }
+    }
+
+    static final class Roles extends FromKb {
+        Roles() {
+            super(kb -> kb.officials().roles().all().stream().map(Role::id).toList());
+        }
+    }
+
+    static final class Cities extends FromKb {
+        Cities() {
+            super(kb -> kb.sessions().cities().all().stream().map(c -> word(c.name(), c.id())).sorted().toList());
+        }
+    }
+
+    static final class Statuses implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Status.values()).map(Status::id).iterator();
+        }
+    }
+
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Format.values()).map(Format::id).iterator();
+        }
+    }
+
+    static final class Colors implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("auto", "always", "never").iterator();
+        }
+    }
+
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Session.Kind.values()).map(Session.Kind::id).iterator();
+        }
+    }
+
+    static final class Sorts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("newest", "date").iterator();
+        }
+    }
+
+    static final class Shells implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("bash", "zsh", "fish").iterator();
+        }
+    }
+
+    /** Display names of people and cities, for completers that can insert spaces (fish, the shell). */
+    static List<String> peopleNames() {
+        return Bundled.KB.officials().people().all().stream().map(Person::name).sorted().toList();
+    }
+
+    static List<String> cityNames() {
+        return Bundled.KB.sessions().cities().all().stream().map(City::name).sorted().toList();
+    }
+}

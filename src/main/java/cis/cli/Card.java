@@ -1,0 +1,89 @@
+package cis.cli;
+
+import cis.kb.Source;
+import cis.render.Style;
+import cis.render.Text;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A readable card for one thing (a state, a person, a session) on a terminal: a title line, blocks
+ * of aligned "key  value" lines wrapped to the width, and numbered citations at the end.
+ */
+final class Card {
+    private final Output o;
+    private final boolean cite;
+    private final List<Source> cited = new ArrayList<>();
+    private final List<String[]> block = new ArrayList<>();
+
+    Card(Output o, boolean cite) {
+        this.o = o;
+        this.cite = cite;
+    }
+
+    /** The first line: a bold name and a styled qualifier ("Turkmenistan  associate member"). */
+    void title(String name, String qualifier, Style style) {
+        o.out().print(Style.BOLD.apply(Text.neutralize(name, false), o.color())
+                + (qualifier.isEmpty() ? "" : "  " + style.apply(Text.neutralize(qualifier, false), o.color())) + "\n");
+    }
+
+    void line(String key, String value) {
+        block.add(new String[] {key, value});
+    }
+
+    /** Same as {@link #line}; reads better for list items such as dated events. */
+    void item(String key, String value) {
+        line(key, value);
+    }
+
+    /** Starts a new block under a bold heading. */
+    void section(String heading) {
+        flush();
+        o.out().print("\n" + Style.BOLD.apply(heading, o.color()) + "\n");
+    }
+
+    /** " [1][2]" marks for these sources, numbered in order of first citation; "" when not citing. */
+    String refs(List<Source> sources) {
+        if (!cite || sources.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" ");
+        for (Source s : sources) {
+            int i = cited.indexOf(s);
+            if (i < 0) {
+                cited.add(s);
+                i = cited.size() - 1;
+            }
+            b.append('[').append(i + 1).append(']');
+        }
+        return b.toString();
+    }
+
+    /** Ends the card: prints the last block and, when citing, the numbered sources. */
+    void sources() {
+        if (cite && !cited.isEmpty()) {
+            section("Sources");
+            for (int i = 0; i < cited.size(); i++) {
+                Source s = cited.get(i);
+                line("[" + (i + 1) + "]", s.url() + (s.title() == null ? "" : "\n" + s.title()));
+            }
+        }
+        flush();
+        o.out().flush();
+    }
+
+    private void flush() {
+        PrintWriter out = o.out();
+        int keyWidth = block.stream().mapToInt(l -> Text.width(l[0])).max().orElse(0);
+        int valueWidth = Math.max(20, o.width() - keyWidth - 4);
+        for (String[] l : block) {
+            List<String> wrapped = Text.wrap(Text.neutralize(l[1], true), valueWidth);
+            for (int i = 0; i < wrapped.size(); i++) {
+                String key = i == 0 ? Text.neutralize(l[0], false) : "";
+                out.print(("  " + Text.pad(key, keyWidth) + "  " + wrapped.get(i)).stripTrailing() + "\n");
+            }
+        }
+        block.clear();
+    }
+}

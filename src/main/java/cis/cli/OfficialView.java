@@ -1,0 +1,132 @@
+package cis.cli;
+
+import cis.kb.Person;
+import cis.kb.Source;
+import cis.kb.State;
+import cis.kb.Term;
+import cis.query.OfficialsQuery.Holding;
+import cis.render.Cell;
+import cis.render.Style;
+import cis.render.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How terms and people look in each format. */
+final class OfficialView {
+    static final List<String> HEADERS = List.of("Role", "Body", "State", "Name", "Since", "Until", "Note");
+
+    private OfficialView() {}
+
+    static Map<String, Object> json(Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("role", t.role().id());
+        m.put("body", t.body().id());
+        m.put("state", t.state().map(State::id));
+        m.put("person", t.person().id());
+        m.put("name", t.person().name());
+        m.put("title", t.title());
+        m.put("from", t.from().toString());
+        m.put("to", t.to().map(Object::toString));
+        m.put("coChairs", t.coChairs().stream().map(State::id).toList());
+        m.put("note", t.note());
+        m.put("uncertain", t.uncertain());
+        asOf.ifPresent(d -> m.put("asOf", d));
+        certain.ifPresent(c -> m.put("certain", c));
+        if (sources) {
+            m.put("sources", t.sources().stream().map(Source::url).toList());
+        }
+        return m;
+    }
+
+    static List<Cell> row(Term t, boolean certain, boolean forPeople) {
+        return List.of(
+                Cell.of(forPeople ? t.role().name() : t.role().id()),
+                Cell.of(forPeople ? t.body().shortName() : t.body().id()),
+                Cell.of(t.state().map(s -> forPeople ? s.name() : s.id()).orElse("")),
+                Cell.of(t.person().name(), forPeople ? Style.BOLD : Style.NONE),
+                Cell.of(t.from()),
+                Cell.of(t.to().map(Object::toString).orElse("")),
+                Cell.of(String.join("; ", notes(t, certain))));
+    }
+
+    /** Short notes (the title is in the card and the JSON): co-chairs, and whether imprecise dates leave the answer uncertain. */
+    static List<String> notes(Term t, boolean certain) {
+        List<String> notes = new ArrayList<>();
+        if (!t.coChairs().isEmpty()) {
+            notes.add("co-chairs " + String.join(", ", t.coChairs().stream().map(State::name).toList()));
+        }
+        if (!certain) {
+            notes.add("possibly: dates known only as " + t.from() + t.to().map(x -> " to " + x).orElse(""));
+        } else if (t.uncertain()) {
+            notes.add("dates uncertain");
+        }
+        return notes;
+    }
+
+    static Table holdings(List<Holding> holdings, boolean forPeople) {
+        return new Table(HEADERS, holdings.stream().map(h -> row(h.term(), h.certain(), forPeople)).toList(),
+                List.of(6, 0, 1, 3));
+    }
+
+    static Table terms(List<Term> terms, boolean forPeople) {
+        return new Table(HEADERS, terms.stream().map(t -> row(t, true, forPeople)).toList(), List.of(6, 0, 1, 3));
+    }
+
+    static Map<String, Object> personJson(Person p, List<Term> terms, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("fullName", p.fullName());
+        m.put("nameRu", p.nameRu());
+        m.put("aliases", p.aliases());
+        List<Object> former = new ArrayList<>();
+        for (Person.FormerName f : p.formerNames()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("name", f.name());
+            fm.put("until", f.until().map(Object::toString));
+            former.add(fm);
+        }
+        m.put("formerNames", former);
+        m.put("born", p.born().map(Object::toString));
+        m.put("birthplace", p.birthplace());
+        m.put("died", p.died().map(Object::toString));
+        m.put("terms", terms.stream().map(t -> json(t, Optional.empty(), Optional.empty(), sources)).toList());
+        if (sources) {
+            m.put("sources", p.sources().stream().map(Source::url).toList());
+        }
+        return m;
+    }
+
+    /** The person card: names, life dates, terms in order, and (always) the sources. */
+    static void card(Person p, List<Term> terms, Output o) {
+        Card card = new Card(o, true);
+        card.title(p.name(), p.fullName().filter(f -> !f.equals(p.name())).orElse(""), Style.NONE);
+        p.nameRu().ifPresent(n -> card.line("Russian", n));
+        if (!p.formerNames().isEmpty()) {
+            card.line("Formerly", String.join("; ", p.formerNames().stream().map(f -> f.name()
+                    + f.until().map(u -> " (until " + u + ")").orElse("") + card.refs(f.sources())).toList()));
+        }
+        if (!p.aliases().isEmpty()) {
+            card.line("Also written", String.join(", ", p.aliases()));
+        }
+        p.born().ifPresent(b -> card.line("Born", b + p.birthplace().map(bp -> ", " + bp).orElse("")
+                + card.refs(p.sources())));
+        p.died().ifPresent(d -> card.line("Died", d.toString()));
+        card.section("Terms");
+        for (Term t : terms) {
+            String range = t.from() + " to " + t.to().map(Object::toString).orElse("now");
+            String office = t.title().orElse(t.role().name()) + ", " + t.body().name()
+                    + t.state().map(s -> " (" + s.name() + ")").orElse("")
+                    + (t.coChairs().isEmpty() ? "" : "; co-chairs "
+                            + String.join(", ", t.coChairs().stream().map(State::name).toList()))
+                    + (t.uncertain() ? " (dates uncertain)" : "") + card.refs(t.sources())
+                    + t.note().map(n -> "\n" + n).orElse("");
+            card.item(range, office);
+        }
+        card.sources();
+    }
+}

@@ -1,0 +1,160 @@
+package cis.cli;
+
+import cis.kb.City;
+import cis.kb.Session;
+import cis.kb.Source;
+import cis.kb.State;
+import cis.query.SessionsQuery;
+import cis.render.Cell;
+import cis.render.IcsWriter;
+import cis.render.Style;
+import cis.render.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How sessions look in each format, the calendar included. */
+final class SessionView {
+    static final List<String> TERMINAL_HEADERS = List.of("Date", "Body", "City", "Country", "Kind", "Status", "Note");
+    static final List<String> HEADERS = List.of("Date", "End", "Body", "City", "Country", "Kind", "Status", "Note");
+    static final List<String> NEXT_HEADERS = List.of("Body", "Date", "Days", "City", "Country", "Kind", "Status");
+
+    private SessionView() {}
+
+    static Map<String, Object> json(Session s, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("body", s.body().id());
+        m.put("date", s.date().toString());
+        m.put("end", s.end());
+        m.put("city", s.city().map(City::name));
+        m.put("cityId", s.city().map(City::id));
+        m.put("country", s.country().map(State::id));
+        m.put("kind", s.kind().id());
+        m.put("status", s.status().id());
+        m.put("movedTo", s.movedTo().map(Object::toString));
+        m.put("chair", s.chair().map(State::id));
+        m.put("participants", s.participants().stream().map(State::id).toList());
+        m.put("title", s.title());
+        m.put("note", s.note());
+        m.put("uncertain", s.uncertain());
+        if (sources) {
+            m.put("sources", s.sources().stream().map(Source::url).toList());
+        }
+        return m;
+    }
+
+    /** Table rows: people see "2006-07-21/22" and labels; other formats get an End column and ids. */
+    static Table table(List<Session> sessions, boolean forPeople, boolean sources) {
+        List<String> headers = new ArrayList<>(forPeople ? TERMINAL_HEADERS : HEADERS);
+        if (sources && !forPeople) {
+            headers.add("Sources");
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Session s : sessions) {
+            List<Cell> row = new ArrayList<>();
+            if (forPeople) {
+                row.add(Cell.of(s.date() + s.end().map(e -> "/" + endSuffix(s)).orElse("")));
+            } else {
+                row.add(Cell.of(s.date()));
+                row.add(Cell.of(s.end().map(Object::toString).orElse("")));
+            }
+            row.add(Cell.of(forPeople ? s.body().shortName() : s.body().id()));
+            row.add(Cell.of(s.city().map(City::name).orElse("")));
+            row.add(Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")));
+            row.add(Cell.of(s.kind().id()));
+            row.add(Cell.of(s.status().id(), style(s.status())));
+            row.add(Cell.of(String.join("; ", notes(s))));
+            if (sources && !forPeople) {
+                row.add(Cell.of(String.join(" ", s.sources().stream().map(Source::url).toList())));
+            }
+            rows.add(row);
+        }
+        return new Table(headers, rows, forPeople ? 6 : 7);
+    }
+
+    /** "22" for a session ending the same month, else the full end date. */
+    private static String endSuffix(Session s) {
+        String end = s.end().orElseThrow().toString();
+        String start = s.date().toString();
+        return end.substring(0, 7).equals(start.substring(0, 7)) ? end.substring(8) : end;
+    }
+
+    static List<String> notes(Session s) {
+        List<String> notes = new ArrayList<>();
+        s.title().ifPresent(notes::add);
+        s.movedTo().ifPresent(m -> notes.add("moved to " + m));
+        s.chair().ifPresent(c -> notes.add("chair " + c.name()));
+        if (s.uncertain()) {
+            notes.add("uncertain");
+        }
+        s.note().ifPresent(notes::add);
+        return notes;
+    }
+
+    static Style style(Session.Status status) {
+        return switch (status) {
+            case HELD -> Style.NONE;
+            case SCHEDULED -> Style.CYAN;
+            case POSTPONED -> Style.YELLOW;
+            case CANCELLED -> Style.RED;
+        };
+    }
+
+    static Table next(List<SessionsQuery.Next> next, boolean forPeople) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SessionsQuery.Next n : next) {
+            Session s = n.session();
+            rows.add(List.of(
+                    Cell.of(forPeople ? s.body().shortName() : s.body().id()),
+                    Cell.of(s.date()),
+                    Cell.of(forPeople ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
+                            : String.valueOf(n.days())),
+                    Cell.of(s.city().map(City::name).orElse("")),
+                    Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
+                    Cell.of(s.kind().id()),
+                    Cell.of(s.status().id(), style(s.status()))));
+        }
+        return new Table(NEXT_HEADERS, rows, -1);
+    }
+
+    static Map<String, Object> nextJson(SessionsQuery.Next n, java.time.LocalDate asOf, boolean sources) {
+        Map<String, Object> m = json(n.session(), sources);
+        m.put("daysToGo", n.days());
+        m.put("asOf", asOf);
+        return m;
+    }
+
+    /** A session as a calendar event; empty when its day is not known (a month is not an all-day event). */
+    static Optional<IcsWriter.Event> event(Session s) {
+        if (!s.date().isFull()) {
+            return Optional.empty();
+        }
+        String summary = "CIS " + s.body().name() + (s.kind() == Session.Kind.REGULAR ? "" : " (" + s.kind().id() + ")")
+                + (s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED ? ""
+                        : " [" + s.status().id() + "]");
+        Optional<String> location = s.city().map(c -> c.name() + ", " + c.state().name())
+                .or(() -> s.kind() == Session.Kind.VIDEO ? Optional.of("Videoconference") : Optional.empty());
+        StringBuilder d = new StringBuilder();
+        s.title().ifPresent(t -> d.append(t).append('\n'));
+        d.append("Status: ").append(s.status().id()).append('\n');
+        s.movedTo().ifPresent(m -> d.append("Moved to: ").append(m).append('\n'));
+        s.chair().ifPresent(c -> d.append("Chair: ").append(c.name()).append('\n'));
+        if (!s.participants().isEmpty()) {
+            d.append("Participants: ").append(String.join(", ", s.participants().stream().map(State::name).toList()))
+                    .append('\n');
+        }
+        s.note().ifPresent(n -> d.append(n).append('\n'));
+        d.append("Sources:");
+        s.sources().forEach(src -> d.append('\n').append(src.url()));
+        String status = switch (s.status()) {
+            case HELD -> "CONFIRMED";
+            case SCHEDULED -> "TENTATIVE";
+            case POSTPONED, CANCELLED -> "CANCELLED";
+        };
+        return Optional.of(new IcsWriter.Event(s.id() + "@cis.sessions", s.date().earliest(), s.lastDay(), summary,
+                location, d.toString(), status, List.of(s.body().shortName())));
+    }
+}

@@ -1,0 +1,157 @@
+package cis.cli;
+
+import cis.kb.Body;
+import cis.kb.City;
+import cis.kb.KbPart;
+import cis.kb.KnowledgeBase;
+import cis.kb.Session;
+import cis.query.SessionsQuery;
+import cis.render.Format;
+import cis.render.IcsWriter;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cis sessions}: when and where the CIS councils met or will meet. */
+@Command(name = "sessions", description = {
+        "List the sessions of the CIS councils (newest first), filtered by body, dates, place and kind.",
+        "--next shows the next session of each body with the days to go; --format ics writes a calendar."},
+        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+final class SessionsCommand implements Callable<Integer> {
+    @Mixin
+    QueryOptions options;
+
+    @Option(names = "--body", paramLabel = "BODY", completionCandidates = Candidates.Bodies.class,
+            description = "heads-of-state (CHS), heads-of-government (CHG) or foreign-ministers (CFM).")
+    String body;
+
+    @Option(names = "--year", paramLabel = "YEAR", description = "Only sessions in this year.")
+    Integer year;
+
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.Date.class,
+            description = "Only sessions ending on or after this day.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.Date.class,
+            description = "Only sessions starting on or before this day.")
+    LocalDate to;
+
+    @Option(names = "--city", paramLabel = "CITY", completionCandidates = Candidates.Cities.class, description = "A city, by any name (Alma-Ata, Nur-Sultan, Kiev…).")
+    String city;
+
+    @Option(names = "--country", paramLabel = "STATE", completionCandidates = Candidates.States.class, description = "Only sessions hosted by this state.")
+    String country;
+
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Candidates.Kinds.class,
+            description = "regular, informal, extraordinary, joint, video, founding or narrow.")
+    String kind;
+
+    @ArgGroup(exclusive = true)
+    When when;
+
+    static final class When {
+        @Option(names = "--upcoming", description = "Only sessions on or after the day (--as-of, default today).")
+        boolean upcoming;
+
+        @Option(names = "--past", description = "Only sessions before the day.")
+        boolean past;
+
+        @Option(names = "--next", description = "The next session of each body (or of --body), with days to go.")
+        boolean next;
+    }
+
+    @Option(names = "--sort", paramLabel = "ORDER", completionCandidates = Candidates.Sorts.class, description = "newest (default) or date (oldest first).")
+    String sort = "newest";
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions.")
+    Integer limit;
+
+    @Option(names = "--sources", description = "Add the citations.")
+    boolean sources;
+
+    @Override
+    public Integer call() {
+        Output out = options.output();
+        boolean newestFirst = switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "newest" -> true;
+            case "date", "oldest" -> false;
+            default -> throw CliException.usage("--sort: '" + Lookups.shown(sort) + "' is not an order",
+                    "Use newest or date.");
+        };
+        if (limit != null && limit < 1) {
+            throw CliException.usage("--limit must be at least 1", null);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw CliException.usage("--to " + to + " is before --from " + from, "Swap them.");
+        }
+        if (year != null && (year < 1900 || year > 2100)) {
+            throw CliException.usage("--year " + year + " is out of range", "Give a year such as 2022.");
+        }
+        KnowledgeBase kb = options.kb(KbPart.SESSIONS);
+        LocalDate day = options.day();
+        Optional<Body> b = Optional.ofNullable(body).map(x -> Lookups.body(kb.bodies().names(), x, kb.bodies().all()));
+        if (when != null && when.next) {
+            return next(kb, b, day, out);
+        }
+        SessionsQuery.Filter filter = new SessionsQuery.Filter(b, Optional.ofNullable(year), Optional.ofNullable(from),
+                Optional.ofNullable(to),
+                Optional.ofNullable(city).map(c -> Lookups.resolve(kb.sessions().cities().names(), c, "city",
+                        City::name, "Cities: " + String.join(", ", kb.sessions().cities().all().stream()
+                                .map(City::name).toList()) + ".")),
+                Optional.ofNullable(country).map(c -> Lookups.state(kb.states().names(), c)),
+                Optional.ofNullable(kind).map(SessionsCommand::kind),
+                when == null ? SessionsQuery.When.ANY
+                        : when.upcoming ? SessionsQuery.When.UPCOMING : SessionsQuery.When.PAST,
+                day);
+        List<Session> sessions = SessionsQuery.find(kb, filter, newestFirst, limit == null ? 0 : limit);
+        if (out.format() == Format.ICS) {
+            List<IcsWriter.Event> events = sessions.stream().flatMap(s -> SessionView.event(s).stream()).toList();
+            IcsWriter.write(events, "-//cis//cis " + CisCommand.toolVersion() + "//EN", kb.meta().reviewed(), out.out());
+            int skipped = sessions.size() - events.size();
+            if (skipped > 0) {
+                options.context().err().print("cis: " + skipped + (skipped == 1 ? " session is" : " sessions are")
+                        + " left out of the calendar: the day is not known, only the month or year.\n");
+                options.context().err().flush();
+            }
+        } else if (out.format().isTree()) {
+            out.tree(sessions.stream().map(s -> SessionView.json(s, sources)).toList());
+        } else {
+            out.table(SessionView.table(sessions, out.format() == Format.TABLE, sources));
+        }
+        return ExitCode.OK;
+    }
+
+    private int next(KnowledgeBase kb, Optional<Body> b, LocalDate day, Output out) {
+        List<SessionsQuery.Next> next = SessionsQuery.next(kb, b, day);
+        if (out.format() == Format.ICS) {
+            IcsWriter.write(next.stream().flatMap(n -> SessionView.event(n.session()).stream()).toList(),
+                    "-//cis//cis " + CisCommand.toolVersion() + "//EN", kb.meta().reviewed(), out.out());
+        } else if (out.format().isTree()) {
+            out.tree(next.stream().map(n -> SessionView.nextJson(n, day, sources)).toList());
+        } else {
+            out.table(SessionView.next(next, out.format() == Format.TABLE));
+        }
+        if (next.isEmpty()) {
+            options.context().err().print("cis: not known: no upcoming session" + b.map(x -> " of the " + x.name())
+                    .orElse("") + " on or after " + day + " is recorded (facts last reviewed "
+                    + kb.meta().reviewed() + ").\n");
+            options.context().err().flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private static Session.Kind kind(String value) {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(Session.Kind.values()).filter(k -> k.name().equals(v)).findFirst()
+                .orElseThrow(() -> CliException.usage("--kind: '" + Lookups.shown(value) + "' is not a kind of session",
+                        "Kinds: " + String.join(", ", Arrays.stream(Session.Kind.values()).map(Session.Kind::id)
+                                .toList()) + "."));
+    }
+}

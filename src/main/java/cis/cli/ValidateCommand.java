@@ -1,0 +1,100 @@
+package cis.cli;
+
+import cis.kb.KbPart;
+import cis.kb.KbSource;
+import cis.kb.load.KbLoader;
+import cis.kb.yaml.Problem;
+import cis.render.Cell;
+import cis.render.Format;
+import cis.render.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code cis validate}: every problem in a KB, as {@code file:line:col: message}, then a summary. */
+@Command(name = "validate", description = {
+        "Check a knowledge base and list every problem as file:line:col: message.",
+        "Exit 0 when it is valid, 4 when it is not."},
+        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    QueryOptions options;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "KB directories, or single KB files (states.yaml, …). Default: --data, CIS_DATA or the "
+                    + "bundled KB.")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Output out = options.output();
+        List<Problem> problems = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        if (paths.isEmpty()) {
+            KbSource source = options.root().source(Optional.ofNullable(options.data));
+            problems.addAll(KbLoader.validate(source));
+            checked.add(source.describe());
+        }
+        for (Path p : paths) {
+            checked.add(p.toString());
+            problems.addAll(validate(p));
+        }
+        problems.sort(null);
+        if (out.format().isTree()) {
+            List<Object> list = new ArrayList<>();
+            for (Problem p : problems) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", p.location().file());
+                m.put("line", p.location().line());
+                m.put("column", p.location().column());
+                m.put("message", p.message());
+                list.add(m);
+            }
+            out.tree(list);
+        } else if (out.format() == Format.TABLE || out.format() == Format.PLAIN) {
+            problems.forEach(p -> out.out().print(cis.render.Text.neutralize(p.toString(), false) + "\n"));
+            out.out().flush();
+        } else {
+            out.table(new Table(List.of("File", "Line", "Column", "Message"), problems.stream()
+                    .map(p -> List.of(Cell.of(p.location().file()), Cell.of(p.location().line()),
+                            Cell.of(p.location().column()), Cell.of(p.message()))).toList(), 3));
+        }
+        String summary = problems.isEmpty()
+                ? "cis: " + String.join(", ", checked) + ": valid, no problems\n"
+                : "cis: " + String.join(", ", checked) + ": " + problems.size()
+                        + (problems.size() == 1 ? " problem\n" : " problems\n");
+        options.context().err().print(summary);
+        options.context().err().flush();
+        return problems.isEmpty() ? ExitCode.OK : ExitCode.KB_INVALID;
+    }
+
+    /** A directory is a whole KB; a single file is checked with what it refers to in its directory. */
+    private static List<Problem> validate(Path p) {
+        if (Files.isDirectory(p)) {
+            return KbLoader.validate(KbSource.directory(p));
+        }
+        if (!Files.exists(p)) {
+            throw new CliException(ExitCode.KB_INVALID, p + " does not exist", "Give a KB directory or one of its files.");
+        }
+        String name = p.getFileName().toString();
+        Set<KbPart> parts = Arrays.stream(KbPart.values()).filter(k -> k.file().equals(name))
+                .collect(() -> EnumSet.noneOf(KbPart.class), Set::add, Set::addAll);
+        if (parts.isEmpty() && !name.equals(KbLoader.META_FILE)) {
+            throw CliException.usage(name + " is not a KB file", "KB files: " + KbLoader.META_FILE + ", "
+                    + String.join(", ", Arrays.stream(KbPart.values()).map(KbPart::file).toList()) + ".");
+        }
+        Path dir = Optional.ofNullable(p.toAbsolutePath().getParent()).orElse(Path.of("."));
+        return KbLoader.validate(KbSource.directory(dir), parts);
+    }
+}

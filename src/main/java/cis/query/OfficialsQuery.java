@@ -1,0 +1,63 @@
+package cis.query;
+
+import cis.kb.Body;
+import cis.kb.KnowledgeBase;
+import cis.kb.Person;
+import cis.kb.Role;
+import cis.kb.State;
+import cis.kb.Term;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Who held which office: terms filtered by role, body and state, on a day or over all time. */
+public final class OfficialsQuery {
+    private OfficialsQuery() {}
+
+    /** Narrows terms to a role, a body and a state; empty filters keep everything. */
+    public record Filter(Optional<Role> role, Optional<Body> body, Optional<State> state) {
+        public static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public boolean test(Term t) {
+            return role.map(r -> t.role() == r).orElse(true)
+                    && body.map(b -> t.body() == b).orElse(true)
+                    && state.map(s -> t.state().filter(ts -> ts == s).isPresent() || t.coChairs().contains(s))
+                            .orElse(true);
+        }
+    }
+
+    /** A term as an answer for a day: {@code certain} is false when imprecise dates only allow it. */
+    public record Holding(Term term, boolean certain) {}
+
+    /** Terms that hold (or, with imprecise dates, may hold) on {@code day}. */
+    public static List<Holding> onDay(KnowledgeBase kb, LocalDate day, Filter filter) {
+        return kb.officials().terms().stream()
+                .filter(filter::test)
+                .filter(t -> t.possiblyOn(day))
+                .sorted(order(kb))
+                .map(t -> new Holding(t, t.certainlyOn(day)))
+                .toList();
+    }
+
+    /** Every term that passes the filter, office by office, in time order. */
+    public static List<Term> history(KnowledgeBase kb, Filter filter) {
+        return kb.officials().terms().stream().filter(filter::test).sorted(order(kb)).toList();
+    }
+
+    /** A person's terms in time order. */
+    public static List<Term> termsOf(KnowledgeBase kb, Person person) {
+        return kb.officials().terms().stream().filter(t -> t.person() == person)
+                .sorted(Comparator.comparing(Term::from)).toList();
+    }
+
+    /** Offices in KB order of roles and bodies, then by state name, then by start. */
+    private static Comparator<Term> order(KnowledgeBase kb) {
+        List<Role> roles = kb.officials().roles().all();
+        List<Body> bodies = kb.bodies().all();
+        return Comparator.comparingInt((Term t) -> roles.indexOf(t.role()))
+                .thenComparingInt(t -> bodies.indexOf(t.body()))
+                .thenComparing(t -> t.state().map(State::name).orElse(""))
+                .thenComparing(Term::from);
+    }
+}

@@ -1,0 +1,74 @@
+package cis.query;
+
+import cis.kb.Body;
+import cis.kb.City;
+import cis.kb.KnowledgeBase;
+import cis.kb.Session;
+import cis.kb.State;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Sessions filtered by body, dates, place and kind; and the next session of each body. */
+public final class SessionsQuery {
+    private SessionsQuery() {}
+
+    public enum When { ANY, UPCOMING, PAST }
+
+    /** Every condition a session must meet; empty optionals impose nothing. */
+    public record Filter(Optional<Body> body, Optional<Integer> year, Optional<LocalDate> from,
+            Optional<LocalDate> to, Optional<City> city, Optional<State> country, Optional<Session.Kind> kind,
+            When when, LocalDate asOf) {
+
+        public boolean test(Session s) {
+            return body.map(b -> s.body() == b).orElse(true)
+                    && year.map(y -> s.date().year() == y).orElse(true)
+                    && from.map(d -> !s.lastDay().isBefore(d)).orElse(true)
+                    && to.map(d -> !s.date().earliest().isAfter(d)).orElse(true)
+                    && city.map(c -> s.city().filter(sc -> sc == c).isPresent()).orElse(true)
+                    && country.map(c -> s.country().filter(sc -> sc == c).isPresent()).orElse(true)
+                    && kind.map(k -> s.kind() == k).orElse(true)
+                    && switch (when) {
+                        case ANY -> true;
+                        case UPCOMING -> !s.lastDay().isBefore(asOf);
+                        case PAST -> s.lastDay().isBefore(asOf);
+                    };
+        }
+    }
+
+    /** Newest first, or oldest first; sessions of one day in body order. */
+    public static List<Session> find(KnowledgeBase kb, Filter filter, boolean newestFirst, int limit) {
+        Comparator<Session> order = Comparator.comparing(Session::date)
+                .thenComparingInt(s -> kb.bodies().all().indexOf(s.body()));
+        List<Session> out = kb.sessions().all().stream().filter(filter::test)
+                .sorted(newestFirst ? order.reversed() : order).toList();
+        return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /** A session still to come, and how many days away its first day is. */
+    public record Next(Session session, long days) {}
+
+    /**
+     * The next session of each body (only {@code body}, if given) on or after {@code day} that is not
+     * cancelled or postponed, in body order. Sessions known only to the month count from the month's
+     * first day.
+     */
+    public static List<Next> next(KnowledgeBase kb, Optional<Body> body, LocalDate day) {
+        List<Next> out = new ArrayList<>();
+        for (Body b : kb.bodies().all()) {
+            if (body.isPresent() && body.get() != b) {
+                continue;
+            }
+            kb.sessions().all().stream()
+                    .filter(s -> s.body() == b && !s.lastDay().isBefore(day))
+                    .filter(s -> s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED)
+                    .min(Comparator.comparing(Session::date))
+                    .ifPresent(s -> out.add(new Next(s,
+                            Math.max(0, ChronoUnit.DAYS.between(day, s.date().earliest())))));
+        }
+        return out;
+    }
+}
