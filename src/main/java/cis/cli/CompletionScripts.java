@@ -93,8 +93,9 @@ public final class CompletionScripts {
             CommandSpec spec = e.getValue().getCommandSpec();
             options(b, when, spec);
             for (PositionalParamSpec p : spec.positionalParameters()) {
-                for (String c : candidates(e.getKey(), p)) {
-                    b.append("complete -c cis -n ").append(when).append(" -a ").append(quote(c)).append('\n');
+                List<String> values = candidates(e.getKey(), p);
+                if (!values.isEmpty()) {
+                    b.append("complete -c cis -n ").append(when).append(" -a ").append(list(values)).append('\n');
                 }
             }
         }
@@ -106,24 +107,22 @@ public final class CompletionScripts {
             if (o.hidden()) {
                 continue;
             }
-            b.append("complete -c cis -n ").append(when);
+            StringBuilder names = new StringBuilder("complete -c cis -n ").append(when);
             for (String name : o.names()) {
                 if (name.startsWith("--")) {
-                    b.append(" -l ").append(name.substring(2));
+                    names.append(" -l ").append(name.substring(2));
                 } else if (name.startsWith("-") && name.length() == 2) {
-                    b.append(" -s ").append(name.charAt(1));
+                    names.append(" -s ").append(name.charAt(1));
                 }
             }
             if (o.arity().max() > 0) {
-                b.append(" -x");
-                List<String> values = candidates(spec.name(), o);
-                if (!values.isEmpty()) {
-                    b.append(" -a ").append(quote(String.join(" ", values)));
-                } else if (o.paramLabel().equals("PATH")) {
-                    b.append(" -F");
-                }
+                names.append(o.paramLabel().equals("PATH") ? " -r -F" : " -x");
             }
-            b.append(" -d ").append(quote(firstLine(o.description()))).append('\n');
+            b.append(names).append(" -d ").append(quote(firstLine(o.description()))).append('\n');
+            List<String> values = o.arity().max() > 0 ? candidates(spec.name(), o) : List.of();
+            if (!values.isEmpty()) {
+                b.append(names).append(" -a ").append(list(values)).append('\n');
+            }
         }
     }
 
@@ -143,6 +142,11 @@ public final class CompletionScripts {
         String d = description.length == 0 ? "" : description[0];
         int dot = d.indexOf(". ");
         return (dot > 0 ? d.substring(0, dot + 1) : d).replace("%n", " ").strip();
+    }
+
+    /** A fish argument list: spaces inside a candidate are escaped so that "Sergei Lebedev" stays one. */
+    private static String list(List<String> values) {
+        return quote(String.join(" ", values.stream().map(v -> v.replace("\\", "\\\\").replace(" ", "\\ ")).toList()));
     }
 
     /** Fish single-quoted string: only backslash and quote need escaping. */

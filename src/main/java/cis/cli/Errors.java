@@ -50,7 +50,8 @@ public final class Errors {
             }
             return "unexpected argument '" + Lookups.shown(first) + "'";
         }
-        return cis.render.Text.neutralize(String.valueOf(e.getMessage()), false);
+        String m = String.valueOf(e.getMessage());
+        return cis.render.Text.neutralize(m.startsWith("Error: ") ? m.substring(7) : m, false);
     }
 
     /** Picocli's own suggestions, except for subcommands, where edit distance beats its heuristic ("stauts"). */

@@ -72,7 +72,8 @@ final class SessionView {
             }
             rows.add(row);
         }
-        return new Table(headers, rows, forPeople ? 6 : 7);
+        // On a terminal a session is one or two lines; the whole note is in the other formats.
+        return new Table(headers, rows, forPeople ? List.of(6, 2, 3) : List.of(7)).withMaxLines(forPeople ? 2 : 0);
     }
 
     /** "22" for a session ending the same month, else the full end date. */
@@ -86,7 +87,6 @@ final class SessionView {
         List<String> notes = new ArrayList<>();
         s.title().ifPresent(notes::add);
         s.movedTo().ifPresent(m -> notes.add("moved to " + m));
-        s.chair().ifPresent(c -> notes.add("chair " + c.name()));
         if (s.uncertain()) {
             notes.add("uncertain");
         }

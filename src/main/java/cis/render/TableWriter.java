@@ -63,7 +63,7 @@ public final class TableWriter {
             List<List<String>> lines = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<String> cellLines = t.wrap().contains(i) ? Text.wrap(texts.get(r).get(i), w[i])
+                List<String> cellLines = t.wrap().contains(i) ? cut(Text.wrap(texts.get(r).get(i), w[i]), t.maxLines(), w[i])
                         : List.of(texts.get(r).get(i).split("\n", -1));
                 lines.add(cellLines);
                 height = Math.max(height, cellLines.size());
@@ -113,6 +113,20 @@ public final class TableWriter {
             w[widest]--;
             excess--;
         }
+    }
+
+    /** Keeps the first {@code max} lines (all when 0), ending the last kept one with "…" if any were cut. */
+    private static List<String> cut(List<String> lines, int max, int width) {
+        if (max <= 0 || lines.size() <= max) {
+            return lines;
+        }
+        List<String> kept = new ArrayList<>(lines.subList(0, max));
+        String last = kept.get(max - 1);
+        while (Text.width(last) + 1 > width && !last.isEmpty()) {
+            last = last.substring(0, last.length() - 1);
+        }
+        kept.set(max - 1, last.stripTrailing() + "…");
+        return kept;
     }
 
     /** Styles only the text, not its padding, so underlines and backgrounds stay tidy. */
