@@ -35,7 +35,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
     public static int run(String[] args, CliContext context) {
-        CommandLine cmd = new CommandLine(new CisCommand(context));
+        CommandLine cmd = CisCommand.commandLine(context, args);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()

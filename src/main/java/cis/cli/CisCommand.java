@@ -9,10 +9,12 @@ import cis.kb.KnowledgeBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,9 +24,6 @@ import picocli.CommandLine.Command;
                 + "who is a member, since when, and what changed.",
         mixinStandardHelpOptions = true,
         versionProvider = CisCommand.Version.class,
-        subcommands = {StatesCommand.class, StatusCommand.class, OfficialsCommand.class,
-                SessionsCommand.class, ValidateCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  cis status Turkmenistan                  status, since when, what it means",
                 "  cis status Georgia --history --sources   the full timeline, with citations",
@@ -33,6 +32,24 @@ import picocli.CommandLine.Command;
                 "  cis status \"$COUNTRY\" --is member        exit 0 if it is a member, 1 if not",
                 ExitCode.HELP_FOOTER})
 public final class CisCommand {
+    /**
+     * The subcommands, in the order help lists them. Building picocli's model of a command costs
+     * reflection, so a run builds only the one it was asked for ({@link #commandLine}).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("states", StatesCommand::new);
+        m.put("status", StatusCommand::new);
+        m.put("officials", OfficialsCommand::new);
+        m.put("sessions", SessionsCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("completion", CompletionCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     private final CliContext context;
     private final Map<Optional<Path>, KnowledgeBase> loaded = new HashMap<>();
 
@@ -42,6 +59,21 @@ public final class CisCommand {
 
     public CliContext context() {
         return context;
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they name when the first argument
+     * is one, else with all of them (for help, suggestions and completion).
+     */
+    public static CommandLine commandLine(CliContext context, String... args) {
+        CommandLine cmd = new CommandLine(new CisCommand(context));
+        String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cmd.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
+        }
+        return cmd;
     }
 
     /**

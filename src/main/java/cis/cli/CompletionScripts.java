@@ -73,7 +73,7 @@ public final class CompletionScripts {
         PrintWriter sink = new PrintWriter(new StringWriter());
         CliContext ctx = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(),
                 false, 80);
-        return new CommandLine(new CisCommand(ctx));
+        return CisCommand.commandLine(ctx);
     }
 
     /** Fish: one `complete` line per subcommand, option and candidate; names with spaces stay whole. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,11 +24,20 @@ import java.util.Optional;
  * {@link Problem} rather than an exception.
  */
 public final class YamlReader {
-    /** Far above any real knowledge-base file, and below the parser's own 3 MB limit. */
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** Far above any real knowledge-base file (the bundled ones are under 100 KB). */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final int MAX_DEPTH = 64;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .build();
+
+    /** Raises SnakeYAML's own size limit above ours, so that our message is the one users see. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES + 1);
+        return options;
+    }
 
     private final String file;
     private final List<Problem> problems;

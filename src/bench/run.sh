@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Start-up and memory benchmark for cis. Run from anywhere:  bash src/bench/run.sh [--no-build] [--runs N]
+#
+# Builds cis, a minimal picocli "hello" (the floor: what any picocli tool costs on this JVM) and
+# 10x/100x synthetic knowledge bases, then times every command side by side with hyperfine and
+# measures peak RSS. Prints a Markdown table of medians and ratios to the floor, measured in this
+# one run, so the ratios hold on any machine even where the milliseconds do not.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+build=1
+runs=20
+while [ $# -gt 0 ]; do
+  case $1 in
+    --no-build) build=0 ;;
+    --runs) runs=$2; shift ;;
+    *) echo "usage: $0 [--no-build] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing hyperfine from Debian's packages…" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
+  else
+    echo "hyperfine is needed: apt-get install hyperfine (or see https://github.com/sharkdp/hyperfine)" >&2
+    exit 1
+  fi
+fi
+
+[ "$build" = 1 ] && mvn -q -B -DskipTests package
+out=target/bench
+rm -rf "$out" && mkdir -p "$out/classes"
+javac -q -d "$out/classes" -cp target/cis.jar src/bench/java/cis/bench/*.java 2>/dev/null \
+  || javac -d "$out/classes" -cp target/cis.jar src/bench/java/cis/bench/*.java
+for n in 10 100; do
+  java -cp "target/cis.jar:$out/classes" cis.bench.SyntheticKb data "$out/kb-${n}x" "$n"
+done
+
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+floor="java $flags -cp target/cis.jar:$out/classes cis.bench.Hello"
+# The launcher writes its class-data archive on the first run; make that happen before timing.
+CIS_CDS=on target/cis status Turkmenistan >/dev/null
+CIS_CDS=on target/cis status Turkmenistan --data "$out/kb-10x" >/dev/null
+
+names=(
+  "floor: picocli hello"
+  "cis status Turkmenistan"
+  "cis states --format json"
+  "cis sessions --next"
+  "cis --help"
+  "cis completion bash"
+  "cis status Turkmenistan (10x KB)"
+  "cis status Turkmenistan (100x KB)"
+  "cis status Turkmenistan (no CDS)"
+)
+cmds=(
+  "$floor"
+  "target/cis status Turkmenistan"
+  "target/cis states --format json"
+  "target/cis sessions --next"
+  "target/cis --help"
+  "target/cis completion bash"
+  "target/cis status Turkmenistan --data $out/kb-10x"
+  "target/cis status Turkmenistan --data $out/kb-100x"
+  "env CIS_CDS=off target/cis status Turkmenistan"
+)
+
+args=()
+for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" "${args[@]}" >"$out/hyperfine.txt" 2>&1 \
+  || { cat "$out/hyperfine.txt" >&2; exit 1; }
+
+# Peak RSS: the median of five runs of each command, read from the kernel's rusage of the child.
+python3 - "$out" "${cmds[@]}" <<'PY'
+import json, os, shlex, statistics, subprocess, sys
+out, cmds = sys.argv[1], sys.argv[2:]
+rss = []
+for cmd in cmds:
+    samples = []
+    for _ in range(5):
+        p = subprocess.Popen(shlex.split(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(p.pid, 0)
+        samples.append(usage.ru_maxrss / 1024)  # KiB -> MiB
+    rss.append(statistics.median(samples))
+results = json.load(open(f"{out}/hyperfine.json"))["results"]
+floor_t, floor_m = results[0]["median"], rss[0]
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(f"Machine: {cpu}, {os.cpu_count()} cores; {java}")
+print()
+print("| command | median | × floor | peak RSS | × floor |")
+print("|---|---:|---:|---:|---:|")
+for r, m in zip(results, rss):
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/floor_t:.2f} | {m:.0f} MiB | {m/floor_m:.2f} |")
+PY
