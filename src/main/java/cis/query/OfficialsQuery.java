@@ -30,14 +30,27 @@ public final class OfficialsQuery {
     /** A term as an answer for a day: {@code certain} is false when imprecise dates only allow it. */
     public record Holding(Term term, boolean certain) {}
 
-    /** Terms that hold (or, with imprecise dates, may hold) on {@code day}. */
+    /**
+     * Terms that hold (or, with imprecise dates, may hold) on {@code day}. Where an office certainly
+     * has a holder that day, the terms that only may hold are left out: one office, one holder.
+     */
     public static List<Holding> onDay(KnowledgeBase kb, LocalDate day, Filter filter) {
-        return kb.officials().terms().stream()
+        List<Term> possible = kb.officials().terms().stream()
                 .filter(filter::test)
                 .filter(t -> t.possiblyOn(day))
                 .sorted(order(kb))
+                .toList();
+        return possible.stream()
+                .filter(t -> t.certainlyOn(day) || possible.stream().noneMatch(o -> o != t && sameOffice(o, t)
+                        && o.certainlyOn(day)))
                 .map(t -> new Holding(t, t.certainlyOn(day)))
                 .toList();
+    }
+
+    /** Terms of one office: one holder per body, or per body and state for offices such as ministers. */
+    public static boolean sameOffice(Term a, Term b) {
+        return a.role() == b.role() && a.body() == b.body()
+                && (!a.role().perState() || a.state().equals(b.state()));
     }
 
     /** Every term that passes the filter, office by office, in time order. */

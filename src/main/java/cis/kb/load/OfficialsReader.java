@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Reads officials.yaml: roles, people, and terms that refer to them and to states and bodies. */
@@ -128,9 +127,7 @@ final class OfficialsReader {
             for (int j = 0; j < i; j++) {
                 Term a = terms.get(j);
                 Term b = terms.get(i);
-                boolean sameOffice = a.role() == b.role() && a.body() == b.body()
-                        && (!a.role().perState() || Objects.equals(a.state(), b.state()));
-                if (sameOffice && a.overlaps(b)) {
+                if (cis.query.OfficialsQuery.sameOffice(a, b) && a.overlaps(b)) {
                     top.problem(at.get(i), "overlaps the term of " + a.person().name() + " (" + a.from() + " to "
                             + a.to().map(Object::toString).orElse("now") + ", line " + at.get(j).line()
                             + "); " + a.role().id() + " of " + a.body().id() + " has one holder at a time");
