@@ -160,6 +160,7 @@ function _complete_cis() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sessions" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_cis; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cis; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -169,9 +170,11 @@ function _complete_cis() {
   local cmds3=(sessions)
   local cmds4=(validate)
   local cmds5=(completion)
-  local cmds6=(help)
+  local cmds6=(shell)
+  local cmds7=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cis_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cis_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cis_shell; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cis_completion; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cis_validate; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cis_sessions; return $?; fi
@@ -188,7 +191,7 @@ function _picocli_cis() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="states status officials sessions validate completion help"
+  local commands="states status officials sessions validate completion shell help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -541,12 +544,42 @@ function _picocli_cis_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_cis_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--data'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--data')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_cis_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="states status officials sessions validate completion"
+  local commands="states status officials sessions validate completion shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

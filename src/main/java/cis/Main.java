@@ -2,7 +2,7 @@ package cis;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
-import cis.cli.Errors;
+import cis.cli.KbCache;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** The entry point. {@link #run} is the one seam: tests call it with their own streams, environment and clock. */
 public final class Main {
@@ -26,8 +25,10 @@ public final class Main {
         // The launcher tells whether stdout is a terminal; System.console() is the fallback for java -jar.
         String tty = System.getProperty("cis.stdout.tty");
         boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+        String inTty = System.getProperty("cis.stdin.tty");
+        boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
         int code = run(args, new CliContext(out, err, System.in, env, Clock.systemDefaultZone(), terminal,
-                width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80")))));
+                width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
         out.flush();
         err.flush();
         System.exit(code);
@@ -35,18 +36,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
     public static int run(String[] args, CliContext context) {
-        CommandLine cmd = CisCommand.commandLine(context, args);
-        cmd.setOut(context.out());
-        cmd.setErr(context.err());
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()
-                && !context.env().containsKey("NO_COLOR") ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-        Errors errors = new Errors(context);
-        cmd.setParameterExceptionHandler(errors::usage);
-        cmd.setExecutionExceptionHandler(errors::execution);
-        int code = cmd.execute(args);
-        context.out().flush();
-        context.err().flush();
-        return code;
+        return CisCommand.execute(args, context, new KbCache());
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * command model, so the constructors do nothing; the bundled KB is read only when a completion
  * script is generated (or the shell asks), never for an ordinary command.
  */
-final class Candidates {
+public final class Candidates {
     private Candidates() {}
 
     /** The bundled KB, loaded on first use. */
@@ -127,6 +127,11 @@ final class Candidates {
         public Iterator<String> iterator() {
             return List.of("bash", "zsh", "fish").iterator();
         }
+    }
+
+    /** Full names of people, for the shell, which can complete names with spaces. */
+    public static List<String> peopleFullNames() {
+        return peopleNames();
     }
 
     /** Display names of people and cities, for completers that can insert spaces (fish, the shell). */

@@ -8,10 +8,8 @@ import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,15 +44,22 @@ public final class CisCommand {
         m.put("sessions", SessionsCommand::new);
         m.put("validate", ValidateCommand::new);
         m.put("completion", CompletionCommand::new);
+        m.put("shell", ShellCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
 
     private final CliContext context;
-    private final Map<Optional<Path>, KnowledgeBase> loaded = new HashMap<>();
+    private final KbCache cache;
 
     public CisCommand(CliContext context) {
+        this(context, new KbCache());
+    }
+
+    /** A root command that shares loaded KBs with others (the shell runs many commands on one KB). */
+    public CisCommand(CliContext context, KbCache cache) {
         this.context = context;
+        this.cache = cache;
     }
 
     public CliContext context() {
@@ -66,7 +71,27 @@ public final class CisCommand {
      * is one, else with all of them (for help, suggestions and completion).
      */
     public static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine cmd = new CommandLine(new CisCommand(context));
+        return commandLine(context, new KbCache(), args);
+    }
+
+    /** Runs one command line: parse, run, map any failure to a message and an exit code. */
+    public static int execute(String[] args, CliContext context, KbCache cache) {
+        CommandLine cmd = commandLine(context, cache, args);
+        cmd.setOut(context.out());
+        cmd.setErr(context.err());
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()
+                && !context.env().containsKey("NO_COLOR") ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        Errors errors = new Errors(context);
+        cmd.setParameterExceptionHandler(errors::usage);
+        cmd.setExecutionExceptionHandler(errors::execution);
+        int code = cmd.execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    public static CommandLine commandLine(CliContext context, KbCache cache, String... args) {
+        CommandLine cmd = new CommandLine(new CisCommand(context, cache));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cmd.addSubcommand(first, SUBCOMMANDS.get(first).get());
@@ -81,21 +106,11 @@ public final class CisCommand {
      * given parts. Loaded at most once per run (a shell keeps it for every command).
      */
     KnowledgeBase knowledgeBase(Optional<Path> data, Set<KbPart> parts) {
-        KnowledgeBase kb = loaded.get(data);
-        if (kb != null && kb.parts().containsAll(parts)) {
-            return kb;
-        }
-        Set<KbPart> wanted = EnumSet.copyOf(parts);
-        if (kb != null) {
-            wanted.addAll(kb.parts());
-        }
         try {
-            kb = KbLoader.load(source(data), wanted);
+            return cache.get(data, parts, this::source);
         } catch (KbException e) {
             throw new KbFailure(e);
         }
-        loaded.put(data, kb);
-        return kb;
     }
 
     KbSource source(Optional<Path> data) {

@@ -12,7 +12,26 @@ import java.util.Objects;
  * the streams, the environment, the clock, and whether stdout is a terminal (and how wide).
  */
 public record CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Clock clock,
-        boolean stdoutIsTerminal, int terminalWidth) {
+        boolean stdoutIsTerminal, int terminalWidth, boolean stdinIsTerminal) {
+
+    /** A context whose stdin is not a terminal (tests, pipes). */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Clock clock,
+            boolean stdoutIsTerminal, int terminalWidth) {
+        this(out, err, in, env, clock, stdoutIsTerminal, terminalWidth, false);
+    }
+
+    /** The same context with one environment variable set (the shell's --data becomes CIS_DATA). */
+    public CliContext withEnv(String key, String value) {
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.put(key, value);
+        return new CliContext(out, err, in, e, clock, stdoutIsTerminal, terminalWidth, stdinIsTerminal);
+    }
+
+    /** The same context writing to other streams at another width (the shell's terminal). */
+    public CliContext withOutput(PrintWriter newOut, PrintWriter newErr, boolean terminal, int width) {
+        return new CliContext(newOut, newErr, in, env, clock, terminal, width, stdinIsTerminal);
+    }
+
     public CliContext {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");

@@ -1,0 +1,159 @@
+package cis.shell;
+
+import cis.cli.CisCommand;
+import cis.cli.CliContext;
+import cis.cli.KbCache;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * {@code cis shell}: runs cis command lines without the {@code cis} prefix, on one knowledge base
+ * loaded once. Interactive on a terminal (JLine: completion, history, Ctrl-C cancels the line,
+ * Ctrl-D leaves); line by line, without prompts, when stdin is a pipe or a file.
+ */
+public final class Shell {
+    static final String PROMPT = "cis> ";
+
+    private final CliContext context;
+    private final KbCache cache = new KbCache();
+
+    public Shell(CliContext context, Optional<Path> data) {
+        this.context = data.map(d -> context.withEnv("CIS_DATA", d.toString())).orElse(context);
+    }
+
+    public int run() {
+        if (!context.stdinIsTerminal()) {
+            return batch();
+        }
+        try (Terminal terminal = TerminalBuilder.builder().name("cis").system(true).build()) {
+            return interactive(terminal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One command a line from stdin; blank lines and # comments are skipped. Returns the last exit code. */
+    int batch() {
+        DefaultParser parser = new DefaultParser();
+        int last = 0;
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                List<String> words = words(parser, l);
+                if (isExit(words)) {
+                    break;
+                }
+                last = execute(words, context);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return last;
+    }
+
+    /** The prompt loop on a terminal; package-private so tests can drive it with a virtual terminal. */
+    int interactive(Terminal terminal) {
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("cis")
+                .completer(new ShellCompleter())
+                .parser(new DefaultParser())
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true);
+        historyFile().ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        LineReader reader = builder.build();
+        PrintWriter out = terminal.writer();
+        out.println("cis shell: type a command such as 'status Turkmenistan', 'help' for the list, "
+                + "TAB to complete, 'exit' or Ctrl-D to leave.");
+        out.flush();
+        int last = 0;
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C drops the line, not the shell
+            } catch (EndOfFileException e) {
+                break;
+            }
+            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (isExit(words)) {
+                break;
+            }
+            CliContext lineContext = context.withOutput(out, out, true, Math.max(20, terminal.getWidth()));
+            last = execute(words, lineContext);
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            terminal.writer().println("cis: could not save the history: " + e.getMessage());
+        }
+        out.flush();
+        return last;
+    }
+
+    private int execute(List<String> words, CliContext ctx) {
+        List<String> args = new ArrayList<>(words);
+        if (!args.isEmpty() && args.get(0).equals("cis")) {
+            args.remove(0); // people type it out of habit
+        }
+        if (!args.isEmpty() && args.get(0).equals("shell")) {
+            ctx.err().print("cis: already in the shell\n");
+            ctx.err().flush();
+            return 2;
+        }
+        return CisCommand.execute(args.toArray(String[]::new), ctx, cache);
+    }
+
+    private static boolean isExit(List<String> words) {
+        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+    }
+
+    private static List<String> words(DefaultParser parser, String line) {
+        return parser.parse(line, line.length()).words().stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** {@code $XDG_STATE_HOME/cis/history}, else {@code ~/.local/state/cis/history}; none if it cannot be made. */
+    Optional<Path> historyFile() {
+        String state = context.env().get("XDG_STATE_HOME");
+        Path dir;
+        if (state != null && !state.isBlank()) {
+            dir = Path.of(state, "cis");
+        } else {
+            String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
+            if (home == null || home.isBlank()) {
+                return Optional.empty();
+            }
+            dir = Path.of(home, ".local", "state", "cis");
+        }
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir) ? Optional.of(dir.resolve("history")) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cis.shell;
+
+import cis.cli.Candidates;
+import cis.cli.CisCommand;
+import cis.cli.CliContext;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.AutoComplete;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * TAB completion in the shell, from picocli's model of the commands (subcommands, options, option
+ * values, state names), plus people's full names, which the shell can insert with their spaces.
+ */
+final class ShellCompleter implements Completer {
+    private final CommandSpec spec;
+
+    ShellCompleter() {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        CliContext quiet = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(),
+                false, 80);
+        this.spec = CisCommand.commandLine(quiet).getCommandSpec();
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        List<CharSequence> found = new ArrayList<>();
+        // positionInArg 0: picocli lists every candidate for the word, and JLine filters by what is typed.
+        AutoComplete.complete(spec, words.toArray(String[]::new), line.wordIndex(), 0, line.cursor(), found);
+        for (CharSequence c : found) {
+            candidates.add(new Candidate(c.toString()));
+        }
+        if (!words.isEmpty() && words.get(0).equals("officials") && line.wordIndex() >= 1
+                && !line.word().startsWith("-") && !previousTakesValue(words, line.wordIndex())) {
+            for (String name : Candidates.peopleFullNames()) {
+                candidates.add(new Candidate(name));
+            }
+        }
+    }
+
+    private static boolean previousTakesValue(List<String> words, int index) {
+        String previous = index > 0 ? words.get(index - 1) : "";
+        return List.of("--role", "--body", "--state", "--as-of", "--format", "--color", "--data").contains(previous);
+    }
+}

@@ -1,0 +1,73 @@
+package cis.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cis.TestRun;
+import cis.cli.CliContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellTest {
+    @TempDir
+    Path state;
+
+    @Test
+    void scriptedShellRunsOneCommandALineWithoutPrompts() {
+        TestRun.Result r = TestRun.piped()
+                .stdin("# a comment\nstatus Russia\n\ncis states --status associate\nstatus Narnia\nstates --status founding\n")
+                .run("shell");
+        assertThat(r.out()).isEqualTo("Russia\tRU\tmember\t1991-12-12\t\n"
+                + "Turkmenistan\tTM\tassociate-member\t2005-08-26\t\n"
+                + "Ukraine\tUA\tfounding-state\t1991-12-10\tnot participating since 2018-05-19\n");
+        assertThat(r.err()).isEqualTo("cis: no state matches 'Narnia'\nRun 'cis states' to list the states the KB knows.\n");
+        assertThat(r.exitCode()).isZero(); // the last command's code
+        assertThat(r.out()).doesNotContain("cis>");
+    }
+
+    @Test
+    void scriptedShellStopsAtExitAndRefusesNesting() {
+        TestRun.Result r = TestRun.piped().stdin("shell\nexit\nstatus Russia\n").run("shell");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("cis: already in the shell\n");
+    }
+
+    @Test
+    void tabCompletesAStateNameRunsCommandsAndKeepsHistory() throws Exception {
+        // Typed as a person would: a partial name and TAB, Enter, a second command, a cancelled line, Ctrl-D.
+        String keys = "status Turkm\t\r" + "states --status assoc\t\r" + "statu Ukr\u0003" + "\u0004";
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StringWriter ignored = new StringWriter();
+        CliContext ctx = new CliContext(new PrintWriter(ignored), new PrintWriter(ignored),
+                new ByteArrayInputStream(new byte[0]), Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
+                Clock.fixed(TestRun.NOW, ZoneOffset.UTC), true, 80, true);
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm").size(new org.jline.terminal.Size(100, 40))
+                .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
+                .encoding(StandardCharsets.UTF_8).build()) {
+            int code = new Shell(ctx, Optional.empty()).interactive(terminal);
+            assertThat(code).isZero();
+        }
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("cis> status Turkmenistan")
+                .contains("Turkmenistan  associate member")
+                .contains("As of          2026-12-01")
+                .contains("states --status associate-member")
+                .contains("TM   associate member  2005-08-26")
+                .doesNotContain("Ukraine  founding state");
+        assertThat(Files.readAllLines(state.resolve("cis/history")))
+                .extracting(l -> l.substring(l.indexOf(':') + 1))
+                .containsExactly("status Turkmenistan", "states --status associate-member");
+    }
+}
