@@ -19,6 +19,11 @@ public interface KbSource {
     /** The file's bytes; {@link NoSuchFileException} when it is not there. */
     byte[] read(String file) throws IOException;
 
+    /** Whether this is the KB bundled in the jar (which the build also pre-parses). */
+    default boolean isBundled() {
+        return false;
+    }
+
     static KbSource bundled() {
         return new KbSource() {
             @Override
@@ -29,6 +34,11 @@ public interface KbSource {
             @Override
             public String describe() {
                 return "the bundled knowledge base";
+            }
+
+            @Override
+            public boolean isBundled() {
+                return true;
             }
 
             @Override

@@ -8,6 +8,7 @@ import cis.kb.KbPart;
 import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
 import cis.kb.State;
+import cis.kb.compact.CompactKb;
 import cis.kb.yaml.Fields;
 import cis.kb.yaml.Location;
 import cis.kb.yaml.Problem;
@@ -46,6 +47,22 @@ public final class KbLoader {
 
     /** Loads the given parts (and those they refer to); any problem makes it a {@link KbException}. */
     public static KnowledgeBase load(KbSource source, Set<KbPart> parts) throws KbException {
+        if (source.isBundled()) {
+            // The build validated the bundled YAML and pre-parsed it; reading that skips the YAML parser.
+            try {
+                Optional<KnowledgeBase> compact = CompactKb.bundled(parts);
+                if (compact.isPresent()) {
+                    return compact.get();
+                }
+            } catch (IOException e) {
+                // fall back to the YAML, which says what is wrong if anything is
+            }
+        }
+        return loadYaml(source, parts);
+    }
+
+    /** Loads from the YAML files, never from the pre-parsed form. */
+    public static KnowledgeBase loadYaml(KbSource source, Set<KbPart> parts) throws KbException {
         KbLoader loader = new KbLoader(source);
         Optional<KnowledgeBase> kb = loader.read(KbPart.withDependencies(parts));
         if (!loader.ctx.problems.isEmpty() || kb.isEmpty()) {
