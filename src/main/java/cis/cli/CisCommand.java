@@ -34,18 +34,20 @@ public final class CisCommand {
      * The subcommands, in the order help lists them. Building picocli's model of a command costs
      * reflection, so a run builds only the one it was asked for ({@link #commandLine}).
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Sub> SUBCOMMANDS = subcommands();
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("states", StatesCommand::new);
-        m.put("status", StatusCommand::new);
-        m.put("officials", OfficialsCommand::new);
-        m.put("sessions", SessionsCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("completion", CompletionCommand::new);
-        m.put("shell", ShellCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+    private record Sub(Class<?> type, Supplier<Object> create) {}
+
+    private static Map<String, Sub> subcommands() {
+        Map<String, Sub> m = new LinkedHashMap<>();
+        m.put("states", new Sub(StatesCommand.class, StatesCommand::new));
+        m.put("status", new Sub(StatusCommand.class, StatusCommand::new));
+        m.put("officials", new Sub(OfficialsCommand.class, OfficialsCommand::new));
+        m.put("sessions", new Sub(SessionsCommand.class, SessionsCommand::new));
+        m.put("validate", new Sub(ValidateCommand.class, ValidateCommand::new));
+        m.put("completion", new Sub(CompletionCommand.class, CompletionCommand::new));
+        m.put("shell", new Sub(ShellCommand.class, ShellCommand::new));
+        m.put("help", new Sub(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
         return m;
     }
 
@@ -90,15 +92,37 @@ public final class CisCommand {
         return code;
     }
 
+    /**
+     * The command line for running {@code args}: the subcommand they name (and, for {@code help X},
+     * X) gets picocli's full model; the others only a name and a description, which is all that the
+     * root's help and "did you mean" need, at a fraction of the start-up cost.
+     */
     public static CommandLine commandLine(CliContext context, KbCache cache, String... args) {
         CommandLine cmd = new CommandLine(new CisCommand(context, cache));
         String first = args.length > 0 ? args[0] : "";
-        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cmd.addSubcommand(first, SUBCOMMANDS.get(first).get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
-        }
+        String second = first.equals("help") && args.length > 1 ? args[1] : "";
+        SUBCOMMANDS.forEach((name, sub) -> {
+            if (name.equals(first) || name.equals(second)) {
+                cmd.addSubcommand(name, sub.create().get());
+            } else {
+                cmd.addSubcommand(name, stub(name, sub.type()));
+            }
+        });
         return cmd;
+    }
+
+    /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
+    public static CommandLine fullCommandLine(CliContext context) {
+        CommandLine cmd = new CommandLine(new CisCommand(context, new KbCache()));
+        SUBCOMMANDS.forEach((name, sub) -> cmd.addSubcommand(name, sub.create().get()));
+        return cmd;
+    }
+
+    private static CommandLine stub(String name, Class<?> type) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
+        Command command = type.getAnnotation(Command.class);
+        spec.usageMessage().header(command.header()).description(command.description());
+        return new CommandLine(spec);
     }
 
     /**

@@ -7,7 +7,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cis completion bash|zsh|fish}: prints the completion script; {@code source <(cis completion bash)}. */
-@Command(name = "completion", description = {
+@Command(name = "completion", header = "Print a shell completion script (bash, zsh or fish).",
+        description = {
         "Print the shell completion script for bash, zsh or fish.",
         "bash:  source <(cis completion bash)        (or save it in ~/.local/share/bash-completion/completions/cis)",
         "zsh:   source <(cis completion zsh)         (in ~/.zshrc)",

@@ -73,7 +73,7 @@ public final class CompletionScripts {
         PrintWriter sink = new PrintWriter(new StringWriter());
         CliContext ctx = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(),
                 false, 80);
-        return CisCommand.commandLine(ctx);
+        return CisCommand.fullCommandLine(ctx);
     }
 
     /** Fish: one `complete` line per subcommand, option and candidate; names with spaces stay whole. */
@@ -86,7 +86,8 @@ public final class CompletionScripts {
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
             CommandSpec spec = e.getValue().getCommandSpec();
             b.append("complete -c cis -n __fish_use_subcommand -a ").append(quote(e.getKey()))
-                    .append(" -d ").append(quote(firstLine(spec.usageMessage().description()))).append('\n');
+                    .append(" -d ").append(quote(firstLine(spec.usageMessage().header().length > 0
+                            ? spec.usageMessage().header() : spec.usageMessage().description()))).append('\n');
         }
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
             String when = "'__fish_seen_subcommand_from " + e.getKey() + "'";

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis officials}: who holds which CIS office on a day, every term, or one person's card. */
-@Command(name = "officials", description = {
+@Command(name = "officials", header = "Who holds the CIS offices: on a day, every term, or one person.",
+        description = {
         "Show who holds the CIS offices on a day (default today), every term with --history,",
         "or one person's card when a NAME is given."},
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)

@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cis sessions}: when and where the CIS councils met or will meet. */
-@Command(name = "sessions", description = {
+@Command(name = "sessions", header = "When and where the CIS councils met or will meet.",
+        description = {
         "List the sessions of the CIS councils (newest first), filtered by body, dates, place and kind.",
         "--next shows the next session of each body with the days to go; --format ics writes a calendar."},
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cis shell}: an interactive prompt for cis commands; line by line when stdin is not a terminal. */
-@Command(name = "shell", description = {
+@Command(name = "shell", header = "An interactive prompt with completion and history.",
+        description = {
         "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands,",
         "options and names; history is kept between sessions. Leave with exit or Ctrl-D.",
         "When stdin is not a terminal, reads one command a line (for scripts)."},

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cis states}: every state the KB knows and its status on a day. */
-@Command(name = "states", description = "List the states and their relation to the CIS on a day.",
+@Command(name = "states", header = "All states and their relation to the CIS on a day.",
+        description = "List the states and their relation to the CIS on a day.",
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
 final class StatesCommand implements Callable<Integer> {
     @Mixin

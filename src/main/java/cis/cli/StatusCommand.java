@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis status STATE…}: one or more states' status, with history and sources on request. */
-@Command(name = "status", description = {
+@Command(name = "status", header = "One or more states: status, since when, what it means.",
+        description = {
         "Show the status of one or more states: what it is, since when, and what it means.",
         "With --is, check it instead: exit 0 if every state has one of the statuses, 1 if not."},
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)

@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis validate}: every problem in a KB, as {@code file:line:col: message}, then a summary. */
-@Command(name = "validate", description = {
+@Command(name = "validate", header = "Check a knowledge base and list every problem.",
+        description = {
         "Check a knowledge base and list every problem as file:line:col: message.",
         "Exit 0 when it is valid, 4 when it is not."},
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)

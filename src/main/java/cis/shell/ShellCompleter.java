@@ -28,7 +28,7 @@ final class ShellCompleter implements Completer {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         CliContext quiet = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(),
                 false, 80);
-        this.spec = CisCommand.commandLine(quiet).getCommandSpec();
+        this.spec = CisCommand.fullCommandLine(quiet).getCommandSpec();
     }
 
     @Override
