@@ -2,6 +2,7 @@ package cis.cli;
 
 import cis.kb.KbException;
 import cis.kb.KbPart;
+import cis.kb.compact.CompactCache;
 import cis.kb.load.KbLoader;
 import cis.kb.KbMeta;
 import cis.kb.KbSource;
@@ -73,7 +74,7 @@ public final class CisCommand {
      * is one, else with all of them (for help, suggestions and completion).
      */
     public static CommandLine commandLine(CliContext context, String... args) {
-        return commandLine(context, new KbCache(), args);
+        return commandLine(context, new KbCache(CompactCache.from(context.env())), args);
     }
 
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */

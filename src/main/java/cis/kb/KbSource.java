@@ -24,6 +24,11 @@ public interface KbSource {
         return false;
     }
 
+    /** The directory a user's KB is in; empty for the bundled one. */
+    default java.util.Optional<Path> directory() {
+        return java.util.Optional.empty();
+    }
+
     static KbSource bundled() {
         return new KbSource() {
             @Override
@@ -63,6 +68,11 @@ public interface KbSource {
             @Override
             public String describe() {
                 return dir.toString();
+            }
+
+            @Override
+            public java.util.Optional<Path> directory() {
+                return java.util.Optional.of(dir);
             }
 
             @Override

@@ -3,6 +3,7 @@ package cis.shell;
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
 import cis.cli.KbCache;
+import cis.kb.compact.CompactCache;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,10 +32,11 @@ public final class Shell {
     static final String PROMPT = "cis> ";
 
     private final CliContext context;
-    private final KbCache cache = new KbCache();
+    private final KbCache cache;
 
     public Shell(CliContext context, Optional<Path> data) {
         this.context = data.map(d -> context.withEnv("CIS_DATA", d.toString())).orElse(context);
+        this.cache = new KbCache(CompactCache.from(context.env()));
     }
 
     public int run() {
