@@ -3,13 +3,13 @@ package cis;
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
 import cis.cli.KbCache;
+import cis.cli.SystemClock;
 import cis.kb.compact.CompactCache;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 
 /** The entry point. {@link #run} is the one seam: tests call it with their own streams, environment and clock. */
@@ -28,7 +28,7 @@ public final class Main {
         boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
         String inTty = System.getProperty("cis.stdin.tty");
         boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
-        int code = run(args, new CliContext(out, err, System.in, env, Clock.systemDefaultZone(), terminal,
+        int code = run(args, new CliContext(out, err, System.in, env, new SystemClock(), terminal,
                 width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
         out.flush();
         err.flush();
