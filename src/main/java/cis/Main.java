@@ -7,6 +7,9 @@ import cis.cli.SystemClock;
 import cis.kb.compact.CompactCache;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +21,8 @@ public final class Main {
 
     public static void main(String[] args) {
         // Always UTF-8, whatever the locale: Russian names must survive LANG=C.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8));
+        StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8));
         Map<String, String> env = System.getenv();
@@ -31,8 +34,48 @@ public final class Main {
         int code = run(args, new CliContext(out, err, System.in, env, new SystemClock(), terminal,
                 width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
         out.flush();
+        code = stdout.exitCode(code, err);
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Remembers the first failure to write stdout. A reader that stops reading ({@code cis states |
+     * head -1}) is normal: cis ends quietly with its own exit code. Any other write error (stdout
+     * closed, disk full) is reported, with exit code 5, since the answer did not reach its reader.
+     */
+    static final class StdoutWatch extends FilterOutputStream {
+        private IOException failure;
+
+        StdoutWatch(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure; // stop at once: nothing more can get through
+            }
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        int exitCode(int code, PrintWriter err) {
+            if (failure == null || String.valueOf(failure.getMessage()).contains("Broken pipe")) {
+                return code;
+            }
+            err.print("cis: cannot write the output: " + failure.getMessage() + "\n");
+            return 5;
+        }
     }
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */

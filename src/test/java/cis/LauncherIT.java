@@ -74,6 +74,40 @@ class LauncherIT {
         assertThat(r.err()).contains(dir.resolve("kb.yaml") + ":2:11: 'reviewed': '2026-02-30' is not a valid date");
     }
 
+    static Run shell(Path dir, String script) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", script).directory(dir.toFile());
+        pb.environment().put("CIS", LAUNCHER.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out, err);
+    }
+
+    @Test
+    void aReaderThatStopsEarlyEndsCisQuietly(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "\"$CIS\" sessions --sort date | head -1");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void aClosedStdoutIsReportedWithExit5(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "\"$CIS\" states >&-");
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("cis: cannot write the output: Bad file descriptor\n");
+    }
+
+    @Test
+    void theLauncherFindsItsJarThroughASymlinkOnThePath(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("cis"), LAUNCHER);
+        Run r = shell(dir, "PATH=\"$PWD:$PATH\" cis status TKM");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Turkmenistan\t");
+    }
+
     @Test
     void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
         Run r = run(dir, "", "--version");

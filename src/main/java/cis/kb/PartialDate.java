@@ -47,6 +47,9 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
 
     /** Parses a full ISO date strictly: 2023-02-30 is rejected, not rolled over. */
     public static Optional<LocalDate> parseFull(String text) {
+        if (!text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return Optional.empty(); // four-digit years only: no "+10000-01-01", no "-2024-01-01"
+        }
         try {
             return Optional.of(LocalDate.parse(text.strip(), STRICT));
         } catch (RuntimeException e) {
