@@ -79,26 +79,36 @@ for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" "${args[@]}" >"$out/hyperfine.txt" 2>&1 \
   || { cat "$out/hyperfine.txt" >&2; exit 1; }
 
-# Peak RSS: the median of five runs of each command, read from the kernel's rusage of the child.
-python3 - "$out" "${cmds[@]}" <<'PY'
-import json, os, shlex, statistics, subprocess, sys
-out, cmds = sys.argv[1], sys.argv[2:]
-rss = []
-for cmd in cmds:
-    samples = []
-    for _ in range(5):
-        p = subprocess.Popen(shlex.split(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+# Interleaved rounds (each command once per round, in a shuffled order), timed and measured for peak
+# RSS from the kernel's rusage of the child: load on a shared machine then hits every command alike,
+# so these ratios are steadier than those of hyperfine's one-command-at-a-time runs.
+python3 - "$out" "$runs" "${cmds[@]}" <<'PY'
+import json, os, random, shlex, statistics, subprocess, sys, time
+out, rounds, cmds = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+times = [[] for _ in cmds]
+rss = [[] for _ in cmds]
+rng = random.Random(1)
+for _ in range(rounds):
+    order = list(range(len(cmds)))
+    rng.shuffle(order)
+    for i in order:
+        start = time.perf_counter()
+        p = subprocess.Popen(shlex.split(cmds[i]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(p.pid, 0)
-        samples.append(usage.ru_maxrss / 1024)  # KiB -> MiB
-    rss.append(statistics.median(samples))
+        times[i].append(time.perf_counter() - start)
+        rss[i].append(usage.ru_maxrss / 1024)  # KiB -> MiB
 results = json.load(open(f"{out}/hyperfine.json"))["results"]
-floor_t, floor_m = results[0]["median"], rss[0]
+floor_h = results[0]["median"]
+floor_t = statistics.median(times[0])
+floor_m = statistics.median(rss[0])
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-print(f"Machine: {cpu}, {os.cpu_count()} cores; {java}")
+print(f"Machine: {cpu}, {os.cpu_count()} cores; {java}; {rounds} runs each")
 print()
-print("| command | median | × floor | peak RSS | × floor |")
-print("|---|---:|---:|---:|---:|")
-for r, m in zip(results, rss):
-    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/floor_t:.2f} | {m:.0f} MiB | {m/floor_m:.2f} |")
+print("| command | hyperfine median | × floor | interleaved median | × floor | peak RSS | × floor |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for r, t, m in zip(results, times, rss):
+    tm, mm = statistics.median(t), statistics.median(m)
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/floor_h:.2f} "
+          f"| {tm*1000:.0f} ms | {tm/floor_t:.2f} | {mm:.0f} MiB | {mm/floor_m:.2f} |")
 PY
