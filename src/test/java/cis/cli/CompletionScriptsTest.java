@@ -57,6 +57,7 @@ class CompletionScriptsTest {
         assertThat(fish("cis status Tur")).containsExactly("Turkmenistan");
         assertThat(fish("cis sessions --body heads")).containsExactly("heads-of-government", "heads-of-state");
         assertThat(fish("cis officials Sergei\\ L")).containsExactly("Sergei Lebedev"); // as typed: Sergei\\ L
+        assertThat(fish("cis officials Mihai\\ P")).containsExactly("Mihai Popșoi"); // non-ASCII letters
         assertThat(fish("cis officials Сер")).isEmpty(); // names complete in Latin script; aliases resolve on Enter
         assertThat(fish("cis sta")).containsExactly("states", "status");
     }
