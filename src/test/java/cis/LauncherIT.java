@@ -22,10 +22,20 @@ class LauncherIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(LAUNCHER.toString());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        return exec(new ProcessBuilder(cmd), workDir, stdin);
+    }
+
+    /** Runs a bash script with pipefail; the launcher is $CIS. */
+    static Run shell(Path dir, String script) throws IOException, InterruptedException {
+        return exec(new ProcessBuilder("bash", "-o", "pipefail", "-c", script), dir, "");
+    }
+
+    private static Run exec(ProcessBuilder pb, Path dir, String stdin) throws IOException, InterruptedException {
+        pb.directory(dir.toFile());
         pb.environment().remove("CIS_DATA");
-        pb.environment().put("LANG", "C"); // output must be UTF-8 whatever the locale
         pb.environment().remove("LC_ALL");
+        pb.environment().put("LANG", "C"); // output must be UTF-8 whatever the locale
+        pb.environment().put("CIS", LAUNCHER.toString());
         Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
@@ -72,17 +82,6 @@ class LauncherIT {
         Run r = run(dir, "", "states", "--data", dir.toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains(dir.resolve("kb.yaml") + ":2:11: 'reviewed': '2026-02-30' is not a valid date");
-    }
-
-    static Run shell(Path dir, String script) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", script).directory(dir.toFile());
-        pb.environment().put("CIS", LAUNCHER.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, err);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package cis.cli;
 
 import cis.kb.Body;
-import cis.kb.City;
 import cis.kb.KbException;
 import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
@@ -129,17 +128,8 @@ public final class Candidates {
         }
     }
 
-    /** Full names of people, for the shell, which can complete names with spaces. */
-    public static List<String> peopleFullNames() {
-        return peopleNames();
-    }
-
-    /** Display names of people and cities, for completers that can insert spaces (fish, the shell). */
-    static List<String> peopleNames() {
+    /** People's full names, for completers that can insert spaces (fish, the shell). */
+    public static List<String> peopleNames() {
         return Bundled.KB.officials().people().all().stream().map(Person::name).sorted().toList();
-    }
-
-    static List<String> cityNames() {
-        return Bundled.KB.sessions().cities().all().stream().map(City::name).sorted().toList();
     }
 }

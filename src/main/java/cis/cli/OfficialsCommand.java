@@ -1,10 +1,8 @@
 package cis.cli;
 
-import cis.kb.Body;
 import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
 import cis.kb.Person;
-import cis.kb.Role;
 import cis.kb.Term;
 import cis.query.OfficialsQuery;
 import cis.render.Format;

@@ -42,7 +42,7 @@ final class ShellCompleter implements Completer {
         }
         if (!words.isEmpty() && words.get(0).equals("officials") && line.wordIndex() >= 1
                 && !line.word().startsWith("-") && !previousTakesValue(words, line.wordIndex())) {
-            for (String name : Candidates.peopleFullNames()) {
+            for (String name : Candidates.peopleNames()) {
                 candidates.add(new Candidate(name));
             }
         }

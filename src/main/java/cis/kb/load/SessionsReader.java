@@ -11,7 +11,6 @@ import cis.kb.State;
 import cis.kb.yaml.Fields;
 import cis.kb.yaml.Scalars;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
