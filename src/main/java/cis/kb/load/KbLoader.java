@@ -85,6 +85,16 @@ public final class KbLoader {
 
     /** Only the metadata, for {@code --version}: cheap, and usable even when a data file is broken. */
     public static KbMeta meta(KbSource source) throws KbException {
+        if (source.isBundled()) {
+            try {
+                Optional<KnowledgeBase> compact = CompactKb.bundled(Set.of());
+                if (compact.isPresent()) {
+                    return compact.get().meta();
+                }
+            } catch (IOException e) {
+                // fall back to the YAML below
+            }
+        }
         KbLoader loader = new KbLoader(source);
         Optional<KbMeta> meta = loader.document(META_FILE).flatMap(loader::readMeta);
         if (meta.isEmpty()) {
