@@ -63,8 +63,15 @@ public final class QueryOptions {
 
     /** The KB with at least these parts loaded. */
     public KnowledgeBase kb(KbPart... parts) {
-        return root().knowledgeBase(Optional.ofNullable(data), parts.length == 0 ? EnumSet.noneOf(KbPart.class)
-                : EnumSet.copyOf(java.util.Arrays.asList(parts)));
+        KnowledgeBase kb = root().knowledgeBase(Optional.ofNullable(data), parts.length == 0
+                ? EnumSet.noneOf(KbPart.class) : EnumSet.copyOf(java.util.Arrays.asList(parts)));
+        if (asOf != null && asOf.isAfter(kb.meta().reviewed())) {
+            // An answer about a day the facts were never checked for is a guess that nothing changed: say so.
+            context().err().print("cis: note: " + asOf + " is after the facts were last reviewed ("
+                    + kb.meta().reviewed() + "); anything that changed since is not known.\n");
+            context().err().flush();
+        }
+        return kb;
     }
 
     /** Whether the user chose a format, as opposed to the terminal/pipe default. */
