@@ -81,6 +81,29 @@ class HostileFilesTest {
     }
 
     @Test
+    void anUnreadableFileIsAPermissionProblem() {
+        // Tests run as root on CI, where chmod 000 does not stop reading: a source that is refused stands in.
+        KbSource refused = new KbSource() {
+            @Override
+            public String displayName(String file) {
+                return "locked/" + file;
+            }
+
+            @Override
+            public String describe() {
+                return "locked";
+            }
+
+            @Override
+            public byte[] read(String file) throws IOException {
+                throw new java.nio.file.AccessDeniedException(file);
+            }
+        };
+        assertThat(KbLoader.validate(refused, Set.of(KbPart.STATES))).extracting(Problem::toString)
+                .containsExactly("locked/kb.yaml:1:1: permission denied", "locked/states.yaml:1:1: permission denied");
+    }
+
+    @Test
     void aDirectoryWhereAFileShouldBeIsAReadError() throws IOException {
         Files.createDirectory(dir.resolve("states.yaml"));
         assertThat(problems()).singleElement().asString().startsWith("states.yaml:1:1: cannot read");
