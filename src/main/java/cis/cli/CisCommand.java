@@ -94,13 +94,18 @@ public final class CisCommand {
     }
 
     /**
-     * The command line for running {@code args}: the subcommand they name (and, for {@code help X},
-     * X) gets picocli's full model; the others only a name and a description, which is all that the
-     * root's help and "did you mean" need, at a fraction of the start-up cost.
+     * The command line for running {@code args}: the subcommand they name, and no other; or, when
+     * they name none (help, a typo), every subcommand as a stub of a name and a description, which
+     * is all that the root's help and "did you mean" need, at a fraction of picocli's start-up cost.
+     * {@code help X} gets X in full.
      */
     public static CommandLine commandLine(CliContext context, KbCache cache, String... args) {
         CommandLine cmd = new CommandLine(new CisCommand(context, cache));
         String first = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cmd.addSubcommand(first, SUBCOMMANDS.get(first).create().get()); // the others are not needed
+            return cmd;
+        }
         String second = first.equals("help") && args.length > 1 ? args[1] : "";
         SUBCOMMANDS.forEach((name, sub) -> {
             if (name.equals(first) || name.equals(second)) {

@@ -1,5 +1,6 @@
 package cis.cli;
 
+import cis.kb.Identity;
 import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
 import cis.kb.State;
@@ -13,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
         Output out = options.output();
         KnowledgeBase kb = options.kb(KbPart.STATES);
         List<StateStatus> rows = new ArrayList<>();
-        Set<State> seen = new LinkedHashSet<>();
+        Set<State> seen = Identity.newSet();
         for (String name : expand(names)) {
             State state = Lookups.state(kb.states().names(), name);
             if (seen.add(state)) {

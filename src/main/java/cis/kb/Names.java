@@ -58,9 +58,50 @@ public final class Names<T> {
 
     /** Folds case, accents and punctuation: "Kyrgyz Republic", "kyrgyz-republic" and "KYRGYZ  REPUBLIC" match. */
     public static String normalize(String name) {
+        String ascii = normalizeAscii(name);
+        if (ascii != null) {
+            return ascii;
+        }
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
         String bare = MARKS.matcher(decomposed).replaceAll("");
         return NOT_WORD.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /**
+     * The same folding for plain ASCII text without Unicode normalization, whose tables cost start-up
+     * time; null when the text is not ASCII.
+     */
+    private static String normalizeAscii(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.append(Character.toLowerCase(c));
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /** An index from keys already normalized (by {@link #keys()} of another index, or at build time). */
+    public static <T> Names<T> ofKeys(Map<String, T> keys, Function<T, String> display) {
+        Names<T> index = new Names<>(display);
+        index.byKey.putAll(keys);
+        return index;
+    }
+
+    /** The normalized names and what each leads to, in index order. */
+    public Map<String, T> keys() {
+        return java.util.Collections.unmodifiableMap(byKey);
     }
 
     /** The outcome of looking a name up. */
@@ -81,7 +122,7 @@ public final class Names<T> {
         if (exact != null) {
             return new Lookup.Found<>(exact);
         }
-        Set<T> prefixed = new LinkedHashSet<>();
+        Set<T> prefixed = Identity.newSet();
         byKey.forEach((name, entry) -> {
             if (name.startsWith(key)) {
                 prefixed.add(entry);
@@ -115,7 +156,7 @@ public final class Names<T> {
     /** Entries with a name within a small edit distance of the query, nearest first. */
     private List<T> suggest(String key) {
         int limit = Math.max(1, Math.min(3, key.length() / 4));
-        Map<T, Integer> best = new LinkedHashMap<>();
+        Map<T, Integer> best = new java.util.IdentityHashMap<>();
         byKey.forEach((name, entry) -> {
             int d = distance(key, name);
             if (name.length() > key.length() + limit) {

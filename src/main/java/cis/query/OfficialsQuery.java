@@ -1,6 +1,7 @@
 package cis.query;
 
 import cis.kb.Body;
+import cis.kb.Identity;
 import cis.kb.KnowledgeBase;
 import cis.kb.Person;
 import cis.kb.Role;
@@ -68,8 +69,8 @@ public final class OfficialsQuery {
     private static Comparator<Term> order(KnowledgeBase kb) {
         List<Role> roles = kb.officials().roles().all();
         List<Body> bodies = kb.bodies().all();
-        return Comparator.comparingInt((Term t) -> roles.indexOf(t.role()))
-                .thenComparingInt(t -> bodies.indexOf(t.body()))
+        return Comparator.comparingInt((Term t) -> Identity.indexOf(roles, t.role()))
+                .thenComparingInt(t -> Identity.indexOf(bodies, t.body()))
                 .thenComparing(t -> t.state().map(State::name).orElse(""))
                 .thenComparing(Term::from);
     }

@@ -2,6 +2,7 @@ package cis.query;
 
 import cis.kb.Body;
 import cis.kb.City;
+import cis.kb.Identity;
 import cis.kb.KnowledgeBase;
 import cis.kb.Session;
 import cis.kb.State;
@@ -42,7 +43,7 @@ public final class SessionsQuery {
     /** Newest first, or oldest first; sessions of one day in body order. */
     public static List<Session> find(KnowledgeBase kb, Filter filter, boolean newestFirst, int limit) {
         Comparator<Session> order = Comparator.comparing(Session::date)
-                .thenComparingInt(s -> kb.bodies().all().indexOf(s.body()));
+                .thenComparingInt(s -> Identity.indexOf(kb.bodies().all(), s.body()));
         List<Session> out = kb.sessions().all().stream().filter(filter::test)
                 .sorted(newestFirst ? order.reversed() : order).toList();
         return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;

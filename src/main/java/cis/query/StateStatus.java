@@ -1,6 +1,7 @@
 package cis.query;
 
 import cis.kb.Condition;
+import cis.kb.Identity;
 import cis.kb.State;
 import cis.kb.Status;
 import cis.kb.StatusPeriod;
@@ -25,7 +26,7 @@ public record StateStatus(State state, LocalDate asOf, Status status, Optional<S
     /** The period before the current one, if any: "founding state 1991-12-26 to 2005-08-26". */
     public Optional<StatusPeriod> previous() {
         List<StatusPeriod> all = state.periods();
-        int i = period.map(all::indexOf).orElse(-1);
+        int i = period.map(p -> Identity.indexOf(all, p)).orElse(-1);
         return i > 0 ? Optional.of(all.get(i - 1)) : Optional.empty();
     }
 

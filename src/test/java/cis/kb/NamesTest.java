@@ -63,6 +63,19 @@ class NamesTest {
     }
 
     @Test
+    void asciiFastPathFoldsLikeTheUnicodePath() {
+        for (String s : new String[] {"  Republic-of   MOLDOVA ", "Kyrgyz Republic", "St. Petersburg", "--x--", "", "A1 b2",
+                "O'Brien", "tab\there"}) {
+            String viaUnicode = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+").matcher(
+                    java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).toLowerCase(java.util.Locale.ROOT))
+                    .replaceAll(" ").strip();
+            assertThat(Names.normalize(s)).as(s).isEqualTo(viaUnicode);
+        }
+        assertThat(Names.normalize("Chișinău")).isEqualTo("chisinau");
+        assertThat(Names.normalize("Туркмения")).isEqualTo("туркмения");
+    }
+
+    @Test
     void distanceCountsTranspositionsAsOne() {
         assertThat(Names.distance("stauts", "status")).isEqualTo(1);
         assertThat(Names.distance("stauts", "states")).isEqualTo(2);

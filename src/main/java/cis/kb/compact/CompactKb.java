@@ -44,7 +44,7 @@ import java.util.Set;
 public final class CompactKb {
     public static final String RESOURCE = "/cis/kb/kb.bin";
     private static final int MAGIC = 0x43495331; // "CIS1"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CompactKb() {}
 
@@ -131,6 +131,7 @@ public final class CompactKb {
             }
             w.sources(s.sources());
         }
+        w.names(kb.states());
         endSection(file, out, section);
         List<Body> bodies = kb.bodies().all();
         out.writeInt(bodies.size());
@@ -143,6 +144,7 @@ public final class CompactKb {
             out.writeUTF(b.description());
             w.sources(b.sources());
         }
+        w.names(kb.bodies());
         endSection(file, out, section);
         List<Role> roles = kb.officials().roles().all();
         out.writeInt(roles.size());
@@ -153,6 +155,7 @@ public final class CompactKb {
             out.writeBoolean(r.perState());
             out.writeUTF(r.description());
         }
+        w.names(kb.officials().roles());
         List<Person> people = kb.officials().people().all();
         out.writeInt(people.size());
         for (Person p : people) {
@@ -172,6 +175,7 @@ public final class CompactKb {
             w.optionalPartial(p.died());
             w.sources(p.sources());
         }
+        w.names(kb.officials().people());
         List<Term> terms = kb.officials().terms();
         out.writeInt(terms.size());
         for (Term t : terms) {
@@ -199,6 +203,7 @@ public final class CompactKb {
             w.strings(c.aliases());
             out.writeInt(states.indexOf(c.state()));
         }
+        w.names(kb.sessions().cities());
         List<Session> sessions = kb.sessions().all();
         out.writeInt(sessions.size());
         for (Session s : sessions) {
@@ -260,6 +265,16 @@ public final class CompactKb {
             out.writeInt(sources.size());
             for (Source s : sources) {
                 out.writeInt(sourceIndex.get(s));
+            }
+        }
+
+        /** The catalogue's name index, already normalized, so that reading it needs no Unicode tables. */
+        <T> void names(Catalog<T> catalog) throws IOException {
+            Map<String, T> keys = catalog.names().keys();
+            out.writeInt(keys.size());
+            for (Map.Entry<String, T> e : keys.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(catalog.all().indexOf(e.getValue()));
             }
         }
 
@@ -354,33 +369,26 @@ public final class CompactKb {
             states.add(new State(id, name, official, iso2, iso3, capital, aliases, periods, conditions, events,
                     r.sources()));
         }
+        Catalog<State> stateCatalog = r.catalog(states, State::name);
         List<Body> bodies = new ArrayList<>();
         if (!section(in, parts.contains(KbPart.BODIES))) {
-            return new KnowledgeBase(meta, parts, Catalog.of(states, State::names, State::name), Catalog.empty(),
+            return new KnowledgeBase(meta, parts, stateCatalog, Catalog.empty(),
                     KnowledgeBase.Officials.empty(), KnowledgeBase.Sessions.empty());
         }
         for (int i = in.readInt(); i > 0; i--) {
             bodies.add(new Body(in.readUTF(), in.readUTF(), r.optional(), r.strings(), r.strings(), in.readUTF(),
                     r.sources()));
         }
-        List<Role> roles = new ArrayList<>();
-        List<Person> people = new ArrayList<>();
-        List<Term> terms = new ArrayList<>();
+        Catalog<Body> bodyCatalog = r.catalog(bodies, Body::name);
+        KnowledgeBase.Officials officials = KnowledgeBase.Officials.empty();
         if (section(in, parts.contains(KbPart.OFFICIALS))) {
-            readOfficials(in, r, states, bodies, roles, people, terms);
+            officials = readOfficials(in, r, states, bodies);
         }
-        List<City> cities = new ArrayList<>();
-        List<Session> sessions = new ArrayList<>();
+        KnowledgeBase.Sessions sessions = KnowledgeBase.Sessions.empty();
         if (section(in, parts.contains(KbPart.SESSIONS))) {
-            readSessions(in, r, states, bodies, cities, sessions);
+            sessions = readSessions(in, r, states, bodies);
         }
-        return new KnowledgeBase(meta, parts,
-                Catalog.of(states, State::names, State::name),
-                Catalog.of(bodies, Body::names, Body::name),
-                parts.contains(KbPart.OFFICIALS) ? new KnowledgeBase.Officials(Catalog.of(roles, Role::names, Role::id),
-                        Catalog.of(people, Person::names, Person::name), terms) : KnowledgeBase.Officials.empty(),
-                parts.contains(KbPart.SESSIONS) ? new KnowledgeBase.Sessions(Catalog.of(cities, City::names, City::name),
-                        sessions) : KnowledgeBase.Sessions.empty());
+        return new KnowledgeBase(meta, parts, stateCatalog, bodyCatalog, officials, sessions);
     }
 
     /** Reads a section's length; skips the section and returns false when it is not wanted. */
@@ -392,11 +400,15 @@ public final class CompactKb {
         return wanted;
     }
 
-    private static void readOfficials(DataInputStream in, Reader r, List<State> states, List<Body> bodies,
-            List<Role> roles, List<Person> people, List<Term> terms) throws IOException {
+    private static KnowledgeBase.Officials readOfficials(DataInputStream in, Reader r, List<State> states,
+            List<Body> bodies) throws IOException {
+        List<Role> roles = new ArrayList<>();
+        List<Person> people = new ArrayList<>();
+        List<Term> terms = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             roles.add(new Role(in.readUTF(), in.readUTF(), r.strings(), in.readBoolean(), in.readUTF()));
         }
+        Catalog<Role> roleCatalog = r.catalog(roles, Role::id);
         for (int i = in.readInt(); i > 0; i--) {
             String id = in.readUTF();
             String name = in.readUTF();
@@ -410,6 +422,7 @@ public final class CompactKb {
             people.add(new Person(id, name, fullName, nameRu, aliases, former, r.optionalPartial(), r.optional(),
                     r.optionalPartial(), r.sources()));
         }
+        Catalog<Person> personCatalog = r.catalog(people, Person::name);
         for (int i = in.readInt(); i > 0; i--) {
             Person person = people.get(in.readInt());
             Role role = roles.get(in.readInt());
@@ -425,13 +438,17 @@ public final class CompactKb {
             terms.add(new Term(person, role, body, state, title, from, to, coChairs, r.optional(), in.readBoolean(),
                     r.sources()));
         }
+        return new KnowledgeBase.Officials(roleCatalog, personCatalog, terms);
     }
 
-    private static void readSessions(DataInputStream in, Reader r, List<State> states, List<Body> bodies,
-            List<City> cities, List<Session> sessions) throws IOException {
+    private static KnowledgeBase.Sessions readSessions(DataInputStream in, Reader r, List<State> states,
+            List<Body> bodies) throws IOException {
+        List<City> cities = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             cities.add(new City(in.readUTF(), in.readUTF(), r.strings(), states.get(in.readInt())));
         }
+        Catalog<City> cityCatalog = r.catalog(cities, City::name);
         for (int i = in.readInt(); i > 0; i--) {
             String id = in.readUTF();
             Body body = bodies.get(in.readInt());
@@ -450,6 +467,7 @@ public final class CompactKb {
             sessions.add(new Session(id, body, date, end, city, country, kind, status, movedTo, chair, participants,
                     r.optional(), r.optional(), in.readBoolean(), r.sources()));
         }
+        return new KnowledgeBase.Sessions(cityCatalog, sessions);
     }
 
     private static final class Reader {
@@ -467,6 +485,15 @@ public final class CompactKb {
                 out.add(sourceTable.get(in.readInt()));
             }
             return out;
+        }
+
+        /** Entries with their name index as written, keys already normalized. */
+        <T> Catalog<T> catalog(List<T> entries, java.util.function.Function<T, String> display) throws IOException {
+            Map<String, T> keys = new java.util.LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                keys.put(in.readUTF(), entries.get(in.readInt()));
+            }
+            return new Catalog<>(entries, cis.kb.Names.ofKeys(keys, display));
         }
 
         List<String> strings() throws IOException {

@@ -23,6 +23,14 @@ class CompactKbTest {
         assertThat(actual.officials().terms()).isEqualTo(expected.officials().terms());
         assertThat(actual.sessions().cities().all()).isEqualTo(expected.sessions().cities().all());
         assertThat(actual.sessions().all()).isEqualTo(expected.sessions().all());
+        // the name indexes travel pre-normalized: they must lead every name to the same entry
+        assertThat(actual.states().names().keys()).isEqualTo(expected.states().names().keys());
+        if (expected.parts().contains(cis.kb.KbPart.OFFICIALS)) {
+            assertThat(actual.officials().people().names().keys()).isEqualTo(expected.officials().people().names().keys());
+            assertThat(actual.officials().roles().names().keys()).isEqualTo(expected.officials().roles().names().keys());
+            assertThat(actual.bodies().names().keys()).isEqualTo(expected.bodies().names().keys());
+            assertThat(actual.sessions().cities().names().keys()).isEqualTo(expected.sessions().cities().names().keys());
+        }
     }
 
     @Test
