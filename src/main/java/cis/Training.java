@@ -1,0 +1,50 @@
+package cis;
+
+import cis.cli.CliContext;
+import cis.cli.SystemClock;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Map;
+
+/**
+ * The launcher's class-data-sharing training run: exercises every command and format once, with
+ * the output thrown away, so that the archive written at exit holds the classes any later run
+ * needs (picocli's models, the table, JSON, YAML and calendar writers, the YAML parser for --data).
+ */
+public final class Training {
+    private static final String[][] COMMANDS = {
+        {"status", "Turkmenistan"},
+        {"status", "Turkmenistan", "--format", "table", "--history", "--sources"},
+        {"status", "Россия", "Ukraine", "--is", "member"},
+        {"states", "--format", "json"},
+        {"states", "--format", "yaml"},
+        {"states", "--format", "csv"},
+        {"states", "--format", "markdown", "--as-of", "2005-01-01"},
+        {"officials"},
+        {"officials", "Lebedev", "--format", "table"},
+        {"officials", "--history", "--json"},
+        {"sessions", "--next"},
+        {"sessions", "--format", "ics", "--year", "2025"},
+        {"sessions", "--city", "Alma-Ata", "--format", "table"},
+        {"status", "Turkmenstan"},
+        {"stauts"},
+        {"--help"},
+        {"status", "--help"},
+        {"--version"},
+        {"completion", "bash"},
+        {"validate"},
+    };
+
+    private Training() {}
+
+    public static void main(String[] args) {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        for (String[] command : COMMANDS) {
+            for (boolean terminal : new boolean[] {false, true}) {
+                Main.run(command, new CliContext(sink, sink, new ByteArrayInputStream(new byte[0]),
+                        Map.of(), new SystemClock(), terminal, 80));
+            }
+        }
+    }
+}
