@@ -18,5 +18,6 @@ public final class ExitCode {
     public static final String HELP_FOOTER = "%nExit codes:%n"
             + "  0  ok                       3  not found or ambiguous%n"
             + "  1  --is did not hold        4  knowledge base invalid or unreadable%n"
-            + "  2  usage error              5  internal error (rerun with --verbose)%n";
+            + "  2  usage error              5  internal error (rerun with --verbose),%n"
+            + "                                 or the output could not be written%n";
 }
