@@ -2,9 +2,8 @@ package cis;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
-import cis.cli.KbCache;
 import cis.cli.SystemClock;
-import cis.kb.compact.CompactCache;
+import cis.store.KbStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -80,7 +79,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
     public static int run(String[] args, CliContext context) {
-        return CisCommand.execute(args, context, new KbCache(CompactCache.from(context.env())));
+        return CisCommand.execute(args, context, KbStore.open(context.env()));
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import cis.kb.KbPart;
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import cis.kb.KnowledgeBase;
 import cis.kb.State;
 import cis.kb.load.KbLoader;
@@ -58,7 +58,7 @@ class PropertiesTest {
             }
             Files.writeString(dir.resolve("states.yaml"), doc, StandardCharsets.UTF_8);
             int r = round;
-            assertThatCode(() -> KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES)))
+            assertThatCode(() -> KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
                     .as("round %d of seed %d", r, SEED).doesNotThrowAnyException();
         }
     }
@@ -72,14 +72,14 @@ class PropertiesTest {
             random.nextBytes(bytes);
             Files.write(dir.resolve("states.yaml"), bytes);
             int r = round;
-            assertThatCode(() -> assertThat(KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES)))
+            assertThatCode(() -> assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
                     .isNotEmpty()).as("round %d of seed %d", r, SEED).doesNotThrowAnyException();
         }
     }
 
     @Test
     void everyStateHasExactlyOneStatusOnAnyDay() throws Exception {
-        KnowledgeBase kb = KbLoader.load(KbSource.bundled(), EnumSet.of(KbPart.STATES));
+        KnowledgeBase kb = KbLoader.load(KbFiles.bundled(), EnumSet.of(KbPart.STATES));
         Random random = new Random(SEED);
         LocalDate first = LocalDate.of(1900, 1, 1);
         for (int round = 0; round < 2000; round++) {

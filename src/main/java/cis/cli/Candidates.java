@@ -2,14 +2,13 @@ package cis.cli;
 
 import cis.kb.Body;
 import cis.kb.KbException;
-import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
 import cis.kb.Person;
 import cis.kb.Role;
 import cis.kb.Session;
 import cis.kb.State;
 import cis.kb.Status;
-import cis.kb.load.KbLoader;
+import cis.store.KbStore;
 import cis.render.Format;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -30,7 +29,8 @@ public final class Candidates {
 
         private static KnowledgeBase load() {
             try {
-                return KbLoader.load(KbSource.bundled());
+                return KbStore.withoutCache().load(java.util.Optional.empty(),
+                        java.util.EnumSet.allOf(cis.kb.KbPart.class), note -> {});
             } catch (KbException e) {
                 throw new IllegalStateException("the bundled knowledge base is invalid: " + e.problems(), e);
             }

@@ -1,18 +1,17 @@
 package cis.cli;
 
 import cis.kb.KbException;
-import cis.kb.KbPart;
-import cis.kb.compact.CompactCache;
-import cis.kb.load.KbLoader;
 import cis.kb.KbMeta;
-import cis.kb.KbSource;
+import cis.kb.KbPart;
 import cis.kb.KnowledgeBase;
+import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,33 +52,29 @@ public final class CisCommand {
     }
 
     private final CliContext context;
-    private final KbCache cache;
+    private final KbStore store;
 
-    public CisCommand(CliContext context) {
-        this(context, new KbCache());
-    }
-
-    /** A root command that shares loaded KBs with others (the shell runs many commands on one KB). */
-    public CisCommand(CliContext context, KbCache cache) {
+    /** A root command on a KB store, which a shell shares between its commands. */
+    public CisCommand(CliContext context, KbStore store) {
         this.context = context;
-        this.cache = cache;
+        this.store = store;
     }
 
     public CliContext context() {
         return context;
     }
 
+    public KbStore store() {
+        return store;
+    }
+
     /**
      * The command line for {@code args}: with only the subcommand they name when the first argument
      * is one, else with all of them (for help, suggestions and completion).
      */
-    public static CommandLine commandLine(CliContext context, String... args) {
-        return commandLine(context, new KbCache(CompactCache.from(context.env())), args);
-    }
-
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */
-    public static int execute(String[] args, CliContext context, KbCache cache) {
-        CommandLine cmd = commandLine(context, cache, args);
+    public static int execute(String[] args, CliContext context, KbStore store) {
+        CommandLine cmd = commandLine(context, store, args);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()
@@ -99,8 +94,8 @@ public final class CisCommand {
      * is all that the root's help and "did you mean" need, at a fraction of picocli's start-up cost.
      * {@code help X} gets X in full.
      */
-    public static CommandLine commandLine(CliContext context, KbCache cache, String... args) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, cache));
+    public static CommandLine commandLine(CliContext context, KbStore store, String... args) {
+        CommandLine cmd = new CommandLine(new CisCommand(context, store));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cmd.addSubcommand(first, SUBCOMMANDS.get(first).create().get()); // the others are not needed
@@ -119,7 +114,7 @@ public final class CisCommand {
 
     /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
     public static CommandLine fullCommandLine(CliContext context) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, new KbCache()));
+        CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache()));
         SUBCOMMANDS.forEach((name, sub) -> cmd.addSubcommand(name, sub.create().get()));
         return cmd;
     }
@@ -135,19 +130,20 @@ public final class CisCommand {
      * The KB from {@code --data}, else {@code CIS_DATA}, else the bundled one, with at least the
      * given parts. Loaded at most once per run (a shell keeps it for every command).
      */
-    KnowledgeBase knowledgeBase(Optional<Path> data, Set<KbPart> parts) {
+    KnowledgeBase knowledgeBase(Optional<Path> data, Set<KbPart> parts, Consumer<String> notes) {
         try {
-            return cache.get(data, parts, this::source);
+            return store.load(dataDirectory(data), parts, notes);
         } catch (KbException e) {
             throw new KbFailure(e);
         }
     }
 
-    KbSource source(Optional<Path> data) {
+    /** The KB directory from {@code --data}, else {@code CIS_DATA}; empty for the bundled KB. */
+    Optional<Path> dataDirectory(Optional<Path> data) {
         Optional<Path> dir = data.or(() -> Optional.ofNullable(context.env().get("CIS_DATA"))
                 .filter(s -> !s.isBlank()).map(Path::of));
         if (dir.isEmpty()) {
-            return KbSource.bundled();
+            return dir;
         }
         Path d = dir.get();
         String from = data.isPresent() ? "--data" : "CIS_DATA";
@@ -163,7 +159,7 @@ public final class CisCommand {
             throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") is not readable",
                     "Check the directory's permissions.");
         }
-        return KbSource.directory(d);
+        return dir;
     }
 
     /** Carries a {@link KbException} through picocli's execution to the exit-code mapping. */
@@ -202,7 +198,7 @@ public final class CisCommand {
             String tool = toolVersion();
             CisCommand root = (CisCommand) spec.root().userObject();
             try {
-                KbMeta meta = KbLoader.meta(root.source(Optional.empty()));
+                KbMeta meta = root.store.meta(root.dataDirectory(Optional.empty()));
                 return new String[] {"cis " + tool,
                         "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed()};
             } catch (KbException | CliException e) {

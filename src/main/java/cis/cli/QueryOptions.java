@@ -64,7 +64,7 @@ public final class QueryOptions {
     /** The KB with at least these parts loaded. */
     public KnowledgeBase kb(KbPart... parts) {
         KnowledgeBase kb = root().knowledgeBase(Optional.ofNullable(data), parts.length == 0
-                ? EnumSet.noneOf(KbPart.class) : EnumSet.copyOf(java.util.Arrays.asList(parts)));
+                ? EnumSet.noneOf(KbPart.class) : EnumSet.copyOf(java.util.Arrays.asList(parts)), this::note);
         if (asOf != null && asOf.isAfter(kb.meta().reviewed())) {
             // An answer about a day the facts were never checked for is a guess that nothing changed: say so.
             context().err().print("cis: note: " + asOf + " is after the facts were last reviewed ("
@@ -72,6 +72,14 @@ public final class QueryOptions {
             context().err().flush();
         }
         return kb;
+    }
+
+    /** A detail only --verbose shows: why a cache was not used, for instance. */
+    void note(String message) {
+        if (verbose) {
+            context().err().print("cis: " + message + "\n");
+            context().err().flush();
+        }
     }
 
     /** Whether the user chose a format, as opposed to the terminal/pipe default. */

@@ -24,6 +24,6 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CisCommand root = (CisCommand) spec.root().userObject();
-        return new Shell(root.context(), java.util.Optional.ofNullable(data)).run();
+        return new Shell(root.context(), java.util.Optional.ofNullable(data), root.store()).run();
     }
 }

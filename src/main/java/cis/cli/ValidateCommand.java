@@ -1,8 +1,8 @@
 package cis.cli;
 
 import cis.kb.KbPart;
-import cis.kb.KbSource;
 import cis.kb.load.KbLoader;
+import cis.store.KbStore;
 import cis.kb.yaml.Problem;
 import cis.render.Cell;
 import cis.render.Format;
@@ -43,9 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         List<String> checked = new ArrayList<>();
         if (paths.isEmpty()) {
-            KbSource source = options.root().source(Optional.ofNullable(options.data));
-            problems.addAll(KbLoader.validate(source));
-            checked.add(source.describe());
+            Optional<Path> dir = options.root().dataDirectory(Optional.ofNullable(options.data));
+            problems.addAll(store().validate(dir, EnumSet.allOf(KbPart.class)));
+            checked.add(KbStore.describe(dir));
         }
         for (Path p : paths) {
             checked.add(p.toString());
@@ -81,9 +81,13 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** A directory is a whole KB; a single file is checked with what it refers to in its directory. */
-    private static List<Problem> validate(Path p) {
+    private KbStore store() {
+        return options.root().store();
+    }
+
+    private List<Problem> validate(Path p) {
         if (Files.isDirectory(p)) {
-            return KbLoader.validate(KbSource.directory(p));
+            return store().validate(Optional.of(p), EnumSet.allOf(KbPart.class));
         }
         if (!Files.exists(p)) {
             throw new CliException(ExitCode.KB_INVALID, p + " does not exist", "Give a KB directory or one of its files.");
@@ -96,6 +100,6 @@ final class ValidateCommand implements Callable<Integer> {
                     + String.join(", ", Arrays.stream(KbPart.values()).map(KbPart::file).toList()) + ".");
         }
         Path dir = Optional.ofNullable(p.toAbsolutePath().getParent()).orElse(Path.of("."));
-        return KbLoader.validate(KbSource.directory(dir), parts);
+        return store().validate(Optional.of(dir), parts);
     }
 }

@@ -2,8 +2,7 @@ package cis.shell;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
-import cis.cli.KbCache;
-import cis.kb.compact.CompactCache;
+import cis.store.KbStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,11 +31,12 @@ public final class Shell {
     static final String PROMPT = "cis> ";
 
     private final CliContext context;
-    private final KbCache cache;
+    private final KbStore store;
 
-    public Shell(CliContext context, Optional<Path> data) {
+    /** A shell whose commands share {@code store}, so that the KB is loaded once. */
+    public Shell(CliContext context, Optional<Path> data, KbStore store) {
         this.context = data.map(d -> context.withEnv("CIS_DATA", d.toString())).orElse(context);
-        this.cache = new KbCache(CompactCache.from(context.env()));
+        this.store = store;
     }
 
     public int run() {
@@ -127,7 +127,7 @@ public final class Shell {
             ctx.err().flush();
             return 2;
         }
-        return CisCommand.execute(args.toArray(String[]::new), ctx, cache);
+        return CisCommand.execute(args.toArray(String[]::new), ctx, store);
     }
 
     private static boolean isExit(List<String> words) {

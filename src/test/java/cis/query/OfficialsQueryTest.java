@@ -2,7 +2,7 @@ package cis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import cis.kb.KnowledgeBase;
 import cis.kb.Person;
 import cis.kb.Role;
@@ -22,7 +22,7 @@ class OfficialsQueryTest {
 
     @BeforeAll
     static void load() throws Exception {
-        kb = KbLoader.load(KbSource.bundled());
+        kb = KbLoader.load(KbFiles.bundled());
         Role role = kb.officials().roles().names().find("secretary-general").orElseThrow();
         headOfExecutive = new OfficialsQuery.Filter(Optional.of(role), Optional.empty(), Optional.empty());
     }

@@ -56,7 +56,7 @@ class ShellTest {
         try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm").size(new org.jline.terminal.Size(100, 40))
                 .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
                 .encoding(StandardCharsets.UTF_8).build()) {
-            int code = new Shell(ctx, Optional.empty()).interactive(terminal);
+            int code = new Shell(ctx, Optional.empty(), cis.store.KbStore.withoutCache()).interactive(terminal);
             assertThat(code).isZero();
         }
         String out = screen.toString(StandardCharsets.UTF_8);

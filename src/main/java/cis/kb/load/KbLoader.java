@@ -5,10 +5,8 @@ import cis.kb.Catalog;
 import cis.kb.KbException;
 import cis.kb.KbMeta;
 import cis.kb.KbPart;
-import cis.kb.KbSource;
 import cis.kb.KnowledgeBase;
 import cis.kb.State;
-import cis.kb.compact.CompactKb;
 import cis.kb.yaml.Fields;
 import cis.kb.yaml.Location;
 import cis.kb.yaml.Problem;
@@ -28,41 +26,26 @@ import java.util.Set;
  * Turns the KB's YAML files into records. Strict: every problem (syntax, unknown or duplicate
  * keys, wrong types, impossible dates, overlapping periods or terms, clashing names, dangling
  * references, unknown sources) is collected with its file, line and column, and any problem fails
- * the load. Only the files a command needs are read.
+ * the load. Only the files a command needs are read. It knows no cache and no pre-parsed form: the
+ * store decides when the YAML must be parsed.
  */
 public final class KbLoader {
     public static final String META_FILE = "kb.yaml";
 
-    private final KbSource source;
+    private final KbInput source;
     private final LoadContext ctx = new LoadContext();
 
-    private KbLoader(KbSource source) {
+    private KbLoader(KbInput source) {
         this.source = source;
     }
 
     /** Loads every part of the KB. */
-    public static KnowledgeBase load(KbSource source) throws KbException {
+    public static KnowledgeBase load(KbInput source) throws KbException {
         return load(source, EnumSet.allOf(KbPart.class));
     }
 
     /** Loads the given parts (and those they refer to); any problem makes it a {@link KbException}. */
-    public static KnowledgeBase load(KbSource source, Set<KbPart> parts) throws KbException {
-        if (source.isBundled()) {
-            // The build validated the bundled YAML and pre-parsed it; reading that skips the YAML parser.
-            try {
-                Optional<KnowledgeBase> compact = CompactKb.bundled(parts);
-                if (compact.isPresent()) {
-                    return compact.get();
-                }
-            } catch (IOException e) {
-                // fall back to the YAML, which says what is wrong if anything is
-            }
-        }
-        return loadYaml(source, parts);
-    }
-
-    /** Loads from the YAML files, never from the pre-parsed form. */
-    public static KnowledgeBase loadYaml(KbSource source, Set<KbPart> parts) throws KbException {
+    public static KnowledgeBase load(KbInput source, Set<KbPart> parts) throws KbException {
         KbLoader loader = new KbLoader(source);
         Optional<KnowledgeBase> kb = loader.read(KbPart.withDependencies(parts));
         if (!loader.ctx.problems.isEmpty() || kb.isEmpty()) {
@@ -72,29 +55,19 @@ public final class KbLoader {
     }
 
     /** Every problem in the whole KB, sorted; empty when it is valid. */
-    public static List<Problem> validate(KbSource source) {
+    public static List<Problem> validate(KbInput source) {
         return validate(source, EnumSet.allOf(KbPart.class));
     }
 
     /** Every problem in the given parts (and those they refer to), sorted. */
-    public static List<Problem> validate(KbSource source, Set<KbPart> parts) {
+    public static List<Problem> validate(KbInput source, Set<KbPart> parts) {
         KbLoader loader = new KbLoader(source);
         loader.read(KbPart.withDependencies(parts));
         return loader.ctx.problems.stream().sorted().toList();
     }
 
     /** Only the metadata, for {@code --version}: cheap, and usable even when a data file is broken. */
-    public static KbMeta meta(KbSource source) throws KbException {
-        if (source.isBundled()) {
-            try {
-                Optional<KnowledgeBase> compact = CompactKb.bundled(Set.of());
-                if (compact.isPresent()) {
-                    return compact.get().meta();
-                }
-            } catch (IOException e) {
-                // fall back to the YAML below
-            }
-        }
+    public static KbMeta meta(KbInput source) throws KbException {
         KbLoader loader = new KbLoader(source);
         Optional<KbMeta> meta = loader.document(META_FILE).flatMap(loader::readMeta);
         if (meta.isEmpty()) {

@@ -3,7 +3,7 @@ package cis.kb.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cis.kb.KbPart;
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import cis.kb.yaml.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +34,7 @@ class HostileFilesTest {
     }
 
     private List<String> problems() {
-        return KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES)).stream()
+        return KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)).stream()
                 .map(Problem::toString).map(s -> s.substring(dir.toString().length() + 1)).toList();
     }
 
@@ -83,7 +83,7 @@ class HostileFilesTest {
     @Test
     void anUnreadableFileIsAPermissionProblem() {
         // Tests run as root on CI, where chmod 000 does not stop reading: a source that is refused stands in.
-        KbSource refused = new KbSource() {
+        KbInput refused = new KbInput() {
             @Override
             public String displayName(String file) {
                 return "locked/" + file;

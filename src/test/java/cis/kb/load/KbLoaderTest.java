@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cis.kb.KbException;
 import cis.kb.KbPart;
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import cis.kb.KnowledgeBase;
 import cis.kb.Source;
 import cis.kb.State;
@@ -79,7 +79,7 @@ class KbLoaderTest {
     private List<Problem> problems(String states) throws IOException {
         Files.writeString(dir.resolve("kb.yaml"), META, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("states.yaml"), states, StandardCharsets.UTF_8);
-        return KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES));
+        return KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES));
     }
 
     private List<String> messages(String states) throws IOException {
@@ -90,7 +90,7 @@ class KbLoaderTest {
     @Test
     void loadsTheValidFixtureIntoRecords() throws Exception {
         assertThat(problems(STATES)).isEmpty();
-        KnowledgeBase kb = KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES));
+        KnowledgeBase kb = KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES));
         State g = kb.states().all().get(0);
         assertThat(g.periods()).extracting(StatusPeriod::status)
                 .containsExactly(Status.NON_MEMBER, Status.MEMBER, Status.FORMER_MEMBER);
@@ -104,7 +104,7 @@ class KbLoaderTest {
     @Test
     void recordsAreImmutable() throws Exception {
         problems(STATES);
-        State g = KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES)).states().all().get(0);
+        State g = KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES)).states().all().get(0);
         assertThatThrownBy(() -> g.periods().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.aliases().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -168,7 +168,7 @@ class KbLoaderTest {
     @Test
     void loadFailureListsProblemsWithFileNames() throws IOException {
         problems(STATES.replace("from: 1993-12-03\n        to: 2009", "from: 1993-13-03\n        to: 2009"));
-        assertThatThrownBy(() -> KbLoader.load(KbSource.directory(dir), Set.of(KbPart.STATES)))
+        assertThatThrownBy(() -> KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES)))
                 .isInstanceOf(KbException.class)
                 .satisfies(e -> assertThat(((KbException) e).problems()).first().asString()
                         .startsWith(dir.resolve("states.yaml") + ":"));
@@ -178,7 +178,7 @@ class KbLoaderTest {
     void emptyAndMissingFilesAreProblems() throws IOException {
         assertThat(messages("")).containsExactly("1:1: file is empty; expected a YAML mapping");
         Files.delete(dir.resolve("states.yaml"));
-        assertThat(KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
                 .containsExactly("file not found");
     }
 
@@ -186,7 +186,7 @@ class KbLoaderTest {
     void invalidUtf8IsAProblem() throws IOException {
         Files.writeString(dir.resolve("kb.yaml"), META, StandardCharsets.UTF_8);
         Files.write(dir.resolve("states.yaml"), new byte[] {'s', ':', ' ', (byte) 0xC3, (byte) 0x28});
-        assertThat(KbLoader.validate(KbSource.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
                 .containsExactly("file is not valid UTF-8; save it as UTF-8");
     }
 
@@ -197,6 +197,6 @@ class KbLoaderTest {
 
     @Test
     void bundledKnowledgeBaseIsValid() {
-        assertThat(KbLoader.validate(KbSource.bundled(), Set.of(KbPart.STATES))).isEmpty();
+        assertThat(KbLoader.validate(KbFiles.bundled(), Set.of(KbPart.STATES))).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package cis.kb.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class ReferencesTest {
         String text = Files.readString(p, StandardCharsets.UTF_8);
         assertThat(text).as("fixture %s contains %s", file, from).contains(from);
         Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
-        return KbLoader.validate(KbSource.directory(dir)).stream()
+        return KbLoader.validate(KbFiles.directory(dir)).stream()
                 .map(pr -> pr.location().file().substring(dir.toString().length() + 1) + ":" + pr.location().line()
                         + ":" + pr.location().column() + ": " + pr.message())
                 .toList();
@@ -43,7 +43,7 @@ class ReferencesTest {
 
     @Test
     void theFixtureIsValid() {
-        assertThat(KbLoader.validate(KbSource.directory(dir))).isEmpty();
+        assertThat(KbLoader.validate(KbFiles.directory(dir))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,7 +3,7 @@ package cis.kb.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cis.kb.KbPart;
-import cis.kb.KbSource;
+import cis.store.KbFiles;
 import cis.kb.yaml.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +82,7 @@ class SchemaTest {
         Files.writeString(dir.resolve(file + ".yaml"), yaml.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
         Set<KbPart> parts = file.equals("kb") ? Set.of() : Set.of(KbPart.valueOf(file.toUpperCase()));
         List<String> listed = new ArrayList<>();
-        for (Problem p : KbLoader.validate(KbSource.directory(dir), parts)) {
+        for (Problem p : KbLoader.validate(KbFiles.directory(dir), parts)) {
             int at = p.message().indexOf("valid keys: ");
             if (p.message().startsWith("unknown key 'zzz'") && at > 0) {
                 listed.addAll(Arrays.asList(p.message().substring(at + 12).split(", ")));

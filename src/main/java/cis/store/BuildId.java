@@ -1,0 +1,55 @@
+package cis.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Which cis wrote a cache entry: the build (a digest of every class, resource and the POM, so a
+ * new cis never trusts an old cis's entries) and the binary format (a fingerprint of the records
+ * and of {@link KbCodec}, so a layout change can never decode an old entry). Both are computed by
+ * {@link BuildStep} when cis is built, never written by hand.
+ */
+public record BuildId(String build, String format) {
+    static final String RESOURCE = "/cis/build-id";
+
+    public BuildId {
+        if (!build.matches("[0-9a-f]{64}") || !format.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a build id is two SHA-256 digests in hex");
+        }
+    }
+
+    /** The id of the running cis; empty when it was not built by Maven (then nothing is cached). */
+    public static Optional<BuildId> current() {
+        try (InputStream in = BuildId.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return parse(new String(in.readNBytes(4096), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<BuildId> parse(String text) {
+        String build = null;
+        String format = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("build ")) {
+                build = line.substring(6).strip();
+            } else if (line.startsWith("format ")) {
+                format = line.substring(7).strip();
+            }
+        }
+        try {
+            return build == null || format == null ? Optional.empty() : Optional.of(new BuildId(build, format));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    String text() {
+        return "build " + build + "\nformat " + format + "\n";
+    }
+}
