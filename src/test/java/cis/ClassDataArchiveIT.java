@@ -1,0 +1,259 @@
+package cis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's class-data archive: trained once, in the background, by one run at a time;
+ * published only when the training succeeded; named by build and JVM so that they coexist; mapped
+ * only from directories and files private to the user.
+ */
+class ClassDataArchiveIT {
+    static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    static final String REAL_JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path tmp;
+    Path cacheHome;
+    Path cds;
+
+    @BeforeEach
+    void paths() {
+        cacheHome = tmp.resolve("cache");
+        cds = cacheHome.resolve("cis/cds");
+    }
+
+    record Run(int code, String out, String err, boolean mapped) {}
+
+    /** Runs the launcher (or another copy of it) with XDG_CACHE_HOME set, and says whether it mapped an archive. */
+    Run cis(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().remove("CIS_DATA");
+        pb.environment().remove("CIS_CDS");
+        pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+        Path log = tmp.resolve("classes-" + System.nanoTime() + ".log");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replaceAll("Picked up JAVA_TOOL_OPTIONS: .*\n", "");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        boolean mapped = Files.exists(log) && Files.readString(log).contains("cis.Main source: shared objects file");
+        return new Run(p.exitValue(), out, err, mapped);
+    }
+
+    Run cis(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return cis(LauncherIT.LAUNCHER, env, args);
+    }
+
+    /** Waits for the background training the last run started, if any. */
+    void awaitTraining() throws InterruptedException {
+        for (int i = 0; i < 1200 && Files.exists(cds.resolve("training.lock")); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(cds.resolve("training.lock")).as("training finished within two minutes").doesNotExist();
+    }
+
+    List<String> files() throws IOException {
+        if (!Files.isDirectory(cds)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(cds)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    List<String> archives() throws IOException {
+        return files().stream().filter(n -> n.endsWith(".jsa")).toList();
+    }
+
+    /** A java that wraps the real one, logs each training run, and fails it when told to. */
+    Path fakeJavaHome() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("fake-jdk/bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
+                + "for a; do case $a in -XX:ArchiveClassesAtExit=*)\n"
+                + "  echo training >>\"$TRAINING_LOG\"\n"
+                + "  if [ -e \"$FAIL_TRAINING\" ]; then printf 'half an archive' >\"${a#*=}\"; kill -9 $$; fi ;;\n"
+                + "esac; done\n"
+                + "exec " + REAL_JAVA + " \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin.getParent();
+    }
+
+    @Test
+    void theFirstRunAnswersTrainsInTheBackgroundAndLaterRunsMapTheArchive() throws Exception {
+        Run first = cis(Map.of(), "status", "Turkmenistan");
+        assertThat(first.code()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(first.mapped()).isFalse();
+        awaitTraining();
+        assertThat(archives()).singleElement().asString().matches("cis-[0-9a-f]{16}-\\d+\\.jsa");
+        assertThat(files()).hasSize(1); // no lock, no temporary file left
+        for (Path dir : List.of(cacheHome.resolve("cis"), cds)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        }
+        Run second = cis(Map.of(), "status", "Turkmenistan");
+        assertThat(second.mapped()).isTrue();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).isEmpty();
+    }
+
+    @Test
+    void twoJdksAndTwoBuildsKeepTheirArchivesSideBySide() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(TEMURIN.resolve("bin/java")), "no second JDK at " + TEMURIN);
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", TEMURIN.toString());
+        cis(Map.of(), "status", "Russia");
+        awaitTraining();
+        cis(jdk25, "status", "Russia");
+        awaitTraining();
+        // another build: the same jar under a launcher that names another digest
+        Path other = Files.createDirectories(tmp.resolve("other-build"));
+        Files.copy(LauncherIT.LAUNCHER.resolveSibling("cis.jar"), other.resolve("cis.jar"));
+        Files.writeString(other.resolve("cis"), Files.readString(LauncherIT.LAUNCHER)
+                .replaceFirst("jar_sha256=[0-9a-f]+", "jar_sha256=" + "0".repeat(64)));
+        Files.setPosixFilePermissions(other.resolve("cis"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        cis(other.resolve("cis"), Map.of(), "status", "Russia");
+        awaitTraining();
+        assertThat(archives()).hasSize(3);
+        Map<String, FileTime> made = new HashMap<>();
+        for (String a : archives()) {
+            made.put(a, Files.getLastModifiedTime(cds.resolve(a)));
+        }
+        // alternating is free: each maps its own archive, none retrains
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
+        assertThat(cis(jdk25, "status", "Russia").mapped()).isTrue();
+        assertThat(cis(other.resolve("cis"), Map.of(), "status", "Russia").mapped()).isTrue();
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
+        awaitTraining();
+        for (String a : archives()) {
+            assertThat(Files.getLastModifiedTime(cds.resolve(a))).isEqualTo(made.get(a));
+        }
+    }
+
+    @Test
+    void aTrainingThatFailsPublishesNothingAndTheNextRunTriesAgain() throws Exception {
+        Path fail = Files.writeString(tmp.resolve("fail"), "");
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome().toString(),
+                "TRAINING_LOG", tmp.resolve("trainings").toString(), "FAIL_TRAINING", fail.toString());
+        Run r = cis(env, "status", "Russia");
+        assertThat(r.code()).isZero();
+        awaitTraining();
+        assertThat(files()).isEmpty(); // the half-written archive was not published, nor left behind
+        Files.delete(fail);
+        cis(env, "status", "Russia");
+        awaitTraining();
+        assertThat(archives()).hasSize(1);
+        assertThat(cis(env, "status", "Russia").mapped()).isTrue();
+        assertThat(Files.readAllLines(tmp.resolve("trainings"))).hasSize(2);
+    }
+
+    @Test
+    void parallelFirstRunsTrainOnce() throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome().toString(),
+                "TRAINING_LOG", tmp.resolve("trainings").toString(), "FAIL_TRAINING", tmp.resolve("no").toString());
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ProcessBuilder pb = new ProcessBuilder(LauncherIT.LAUNCHER.toString(), "status", "Russia");
+            pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+            pb.environment().remove("CIS_CDS");
+            pb.environment().putAll(env);
+            runs.add(pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        for (Process p : runs) {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        awaitTraining();
+        assertThat(Files.readAllLines(tmp.resolve("trainings"))).hasSize(1);
+        assertThat(archives()).hasSize(1);
+    }
+
+    @Test
+    void anArchiveOthersCouldHaveWrittenIsNeverMapped() throws Exception {
+        cis(Map.of(), "status", "Russia");
+        awaitTraining();
+        Path archive = cds.resolve(archives().get(0));
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-r--"));
+        Run r = cis(Map.of(), "status", "Russia");
+        assertThat(r.mapped()).isFalse();
+        assertThat(r.out()).startsWith("Russia\t");
+        awaitTraining(); // the untrusted archive is replaced by a new one of this user's
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).doesNotContain("w");
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
+
+        Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
+        FileTime before = Files.getLastModifiedTime(archive);
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isFalse();
+        awaitTraining();
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(before); // nothing written there either
+    }
+
+    @Test
+    void anArchiveOfAnotherUserIsNeverMapped() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root can give files away");
+        cis(Map.of(), "status", "Russia");
+        awaitTraining();
+        Path archive = cds.resolve(archives().get(0));
+        Files.setAttribute(archive, "unix:uid", 65534);
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isFalse();
+        awaitTraining();
+        Files.setAttribute(cds, "unix:uid", 65534);
+        assertThat(cis(Map.of(), "status", "Russia").mapped()).isFalse();
+    }
+
+    @Test
+    void aSymlinkedCacheDirectoryIsNeitherUsedNorCleaned() throws Exception {
+        Path victim = Files.createDirectories(tmp.resolve("victim/cds"));
+        Files.writeString(victim.resolve("cis-0123456789abcdef-1.jsa"), "someone else's");
+        Files.writeString(victim.resolve("cis-0123456789abcdef-1.jsa.99.tmp"), "someone else's");
+        Files.createDirectories(cacheHome);
+        Files.createSymbolicLink(cacheHome.resolve("cis"), victim.getParent());
+        Run r = cis(Map.of(), "status", "Russia");
+        assertThat(r.code()).isZero();
+        assertThat(r.mapped()).isFalse();
+        Thread.sleep(500);
+        try (Stream<Path> list = Files.list(victim)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "cis-0123456789abcdef-1.jsa", "cis-0123456789abcdef-1.jsa.99.tmp");
+        }
+    }
+
+    @Test
+    void aRelativeXdgCacheHomeIsIgnored() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Run r = cis(Map.of("XDG_CACHE_HOME", "relative", "HOME", home.toString()), "status", "Russia");
+        assertThat(r.code()).isZero();
+        assertThat(tmp.resolve("relative")).doesNotExist();
+        cds = home.resolve(".cache/cis/cds");
+        awaitTraining();
+        assertThat(archives()).hasSize(1);
+    }
+
+    @Test
+    void anUnwritableCacheOnlyMeansNoArchive() throws Exception {
+        Run r = cis(Map.of("XDG_CACHE_HOME", "/proc/cis-cannot-write", "HOME", "/proc/nowhere"), "status", "Russia");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Russia\t");
+    }
+}
