@@ -110,7 +110,11 @@ class LauncherIT {
 
     @Test
     void anExportedCdpathChangesNothing(@TempDir Path dir) throws Exception {
-        Run r = shell(dir, "export CDPATH=/tmp:/usr; \"$CIS\" status Russia --is member && echo member");
+        // cd consults CDPATH for a relative directory such as the "target" of "target/cis", and prints where it went
+        Files.createDirectories(dir.resolve("target"));
+        Path base = LAUNCHER.getParent().getParent();
+        Run r = shell(dir, "cd '" + base + "' && export CDPATH='" + dir + "' && "
+                + LAUNCHER.getParent().getFileName() + "/cis status Russia --is member && echo member");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("member\n");
