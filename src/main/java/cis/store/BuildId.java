@@ -16,7 +16,7 @@ public record BuildId(String build, String format) {
 
     public BuildId {
         if (!build.matches("[0-9a-f]{64}") || !format.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("a build id is two SHA-256 digests in hex");
+            throw new IllegalArgumentException("a build id is two 256-bit digests in hex");
         }
     }
 

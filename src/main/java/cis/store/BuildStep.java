@@ -41,7 +41,7 @@ public final class BuildStep {
 
     /** Every file the build made (and the POM, which names the dependencies), by path and content. */
     static String buildDigest(Path classes, Path pom) throws IOException {
-        Sha256 sha = new Sha256();
+        Blake2b sha = new Blake2b();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(classes)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -62,7 +62,7 @@ public final class BuildStep {
      * enum constants in order) and the bytes of the codec: change any of them and the format changes.
      */
     static String formatFingerprint(Path classes) throws IOException {
-        Sha256 sha = new Sha256();
+        Blake2b sha = new Blake2b();
         sha.update(shapes(KnowledgeBase.class));
         for (Class<?> c : List.of(KbCodec.class, Bytes.class, Bytes.In.class, Bytes.Out.class)) {
             sha.update(Files.readAllBytes(classes.resolve(c.getName().replace('.', '/') + ".class")));

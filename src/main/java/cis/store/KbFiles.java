@@ -4,11 +4,14 @@ import cis.kb.load.KbInput;
 import cis.kb.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -85,16 +88,52 @@ public final class KbFiles implements KbInput {
         }
     }
 
-    private byte[] readFile(Path dir, String file) throws IOException {
+    /**
+     * The digest of a file's content ({@link ContentDigest}): of the bytes already read, if they
+     * were; else straight from the file, which is then not kept in memory (a cache hit needs only
+     * the digest). A cache entry is only ever stored under the digest of bytes that were parsed.
+     */
+    byte[] digest(String file) throws IOException {
+        Read r = reads.get(file);
+        if (r != null || directory.isEmpty()) {
+            return ContentDigest.of(read(file));
+        }
+        Path path = regularFile(directory.get(), file);
+        try (FileChannel in = FileChannel.open(path)) {
+            if (in.size() > YamlReader.MAX_BYTES) {
+                throw new IOException(displayName(file) + " is larger than a KB file may be");
+            }
+            return ContentDigest.of(in);
+        }
+    }
+
+    /** The file's real path, if it is a regular file: a FIFO or a device would block or never end. */
+    private Path regularFile(Path dir, String file) throws IOException {
         Path path = dir.toRealPath().resolve(file);
-        // A FIFO or a device would block or never end: only regular files (or links to them) are read.
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
         if (!a.isRegularFile()) {
             throw new FileSystemException(displayName(file), null,
                     a.isDirectory() ? "a directory, not a file" : "not a regular file");
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(YamlReader.MAX_BYTES + 1); // one byte past the limit: the parser refuses it
+        return path;
+    }
+
+    private byte[] readFile(Path dir, String file) throws IOException {
+        Path path = regularFile(dir, file);
+        // One byte past the limit at most: the parser refuses a file that large. Read at the size
+        // the file has (in one go, not in 8 KiB steps), and on to its end if it grew meanwhile.
+        int limit = YamlReader.MAX_BYTES + 1;
+        try (FileChannel in = FileChannel.open(path)) {
+            ByteBuffer b = ByteBuffer.allocate((int) Math.min(limit, in.size() + 1));
+            while (in.read(b) >= 0) {
+                if (!b.hasRemaining()) {
+                    if (b.capacity() == limit) {
+                        break;
+                    }
+                    b = ByteBuffer.allocate((int) Math.min(limit, 2L * b.capacity())).put(b.flip());
+                }
+            }
+            return Arrays.copyOf(b.array(), b.position());
         }
     }
 }

@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * for a user's directory, a cache entry if one is stored under the files' key, else the YAML
  * (storing what it parsed). Whatever the path, the answer is what parsing the YAML gives.
  *
- * <p>The key of a user's KB is a SHA-256 digest of the build, the binary format, the parts asked
- * for and the bytes of exactly the files those parts are read from, taken from the same read that
- * the parser is given. Paths, sizes and times play no part: an edit during a run, a restored
- * modification time or a symbolic link cannot make a stale entry look current.
+ * <p>The key of a user's KB is a BLAKE2b-256 digest of the build, the binary format, the parts asked
+ * for and the content of exactly the files those parts are read from. An entry is stored only under
+ * the key of the very bytes the parser was given (never of the files read again), and looked up by
+ * the content the files have now. Paths, sizes and times play no part: an edit during a run, a
+ * restored modification time or a symbolic link cannot make a stale entry look current.
  *
  * <p>A store also remembers what it loaded, so that the commands of one {@code cis shell} session
  * share one KB.
@@ -127,8 +128,10 @@ public final class KbStore {
         }
         KnowledgeBase kb = KbLoader.load(files, parts);
         if (key.isPresent()) {
-            beforePublish.run();
-            cache.get().put(key.get(), kb, notes);
+            beforePublish.run(); // where tests edit the files, as a user might while cis runs
+            // The key of what was parsed (the files may have changed since the lookup): the loader's
+            // bytes are kept, so this reads nothing again.
+            key(files, parts, notes).ifPresent(parsed -> cache.get().put(parsed, kb, notes));
         }
         return kb;
     }
@@ -139,16 +142,19 @@ public final class KbStore {
             notes.accept("not using the cache: this cis was not built by its build (no " + BuildId.RESOURCE + ")");
             return Optional.empty();
         }
-        Sha256 sha = new Sha256().update("cis KB cache key").update(build.get().build()).update(build.get().format());
         try {
-            for (String file : fileNames(parts)) {
-                byte[] bytes = files.read(file);
-                sha.update(file).update(bytes.length).update(bytes);
-            }
+            return Optional.of(key(build.get(), files, parts));
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(sha.digest());
+    }
+
+    static byte[] key(BuildId build, KbFiles files, Set<KbPart> parts) throws IOException {
+        Blake2b sha = new Blake2b().update("cis KB cache key").update(build.build()).update(build.format());
+        for (String file : fileNames(parts)) {
+            sha.update(file).update(files.digest(file));
+        }
+        return sha.digest();
     }
 
     /** The files the parts are read from, in a fixed order; the part set is implied by them. */

@@ -9,7 +9,6 @@ import cis.kb.load.KbLoader;
 import cis.store.Bytes.Corrupt;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.junit.jupiter.api.Test;
 
 /** The binary form holds exactly what the YAML says, and damage to it is always noticed. */
@@ -85,7 +85,7 @@ class KbCodecTest {
 
     @Test
     void everySingleByteFlipAndEveryTruncationOfARealEntryIsRefused() throws Exception {
-        byte[] key = new Sha256().update("k").digest();
+        byte[] key = new Blake2b().update("k").digest();
         byte[] good = entry(key);
         KnowledgeBase expected = EntryCache.decode(good, key, EnumSet.of(KbPart.STATES));
         Random random = new Random(SEED);
@@ -106,7 +106,7 @@ class KbCodecTest {
         }
         assertThat(EntryCache.decode(good, key, EnumSet.of(KbPart.STATES)).states().all())
                 .isEqualTo(expected.states().all());
-        assertThatThrownBy(() -> EntryCache.decode(good, new Sha256().update("other").digest(),
+        assertThatThrownBy(() -> EntryCache.decode(good, new Blake2b().update("other").digest(),
                 EnumSet.of(KbPart.STATES))).isInstanceOf(Corrupt.class).hasMessage("stored under another key");
     }
 
@@ -140,21 +140,45 @@ class KbCodecTest {
     }
 
     @Test
-    void ourSha256IsTheJdks() throws Exception {
+    void ourBlake2bIsBouncyCastles() {
         Random random = new Random(SEED);
-        for (int length : new int[] {0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 100_000}) {
+        for (int length : new int[] {0, 1, 3, 127, 128, 129, 255, 256, 257, 1000, 100_000}) {
             byte[] data = new byte[length];
             random.nextBytes(data);
-            byte[] expected = MessageDigest.getInstance("SHA-256").digest(data);
-            assertThat(new Sha256().update(data).digest()).as("%d bytes", length).isEqualTo(expected);
-            // fed in odd-sized pieces
-            Sha256 pieces = new Sha256();
+            Blake2bDigest reference = new Blake2bDigest(256);
+            reference.update(data, 0, length);
+            byte[] expected = new byte[32];
+            reference.doFinal(expected, 0);
+            assertThat(new Blake2b().update(data).digest()).as("%d bytes", length).isEqualTo(expected);
+            Blake2b pieces = new Blake2b(); // fed in odd-sized pieces
             for (int off = 0; off < length; ) {
-                int n = Math.min(length - off, 1 + random.nextInt(97));
+                int n = Math.min(length - off, 1 + random.nextInt(300));
                 pieces.update(data, off, n);
                 off += n;
             }
             assertThat(pieces.digest()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aFilesDigestIsTheSameFromMemoryAndFromDiskAtEveryChunkBoundary(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Random random = new Random(SEED);
+        int chunk = ContentDigest.CHUNK;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int length : new int[] {0, 1, chunk - 1, chunk, chunk + 1, 2 * chunk, 3 * chunk + 5}) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            Path file = Files.write(dir.resolve("f" + length), data);
+            byte[] fromMemory = ContentDigest.of(data);
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+                assertThat(ContentDigest.of(in)).as("%d bytes", length).isEqualTo(fromMemory);
+            }
+            assertThat(seen.add(java.util.HexFormat.of().formatHex(fromMemory))).isTrue();
+            if (length > chunk) { // one byte changed in the helper's chunk changes the digest
+                data[chunk + 1] ^= 1;
+                assertThat(ContentDigest.of(data)).isNotEqualTo(fromMemory);
+            }
         }
     }
 

@@ -285,7 +285,7 @@ class KbStoreTest {
     }
 
     static byte[] key(int i) {
-        return new Sha256().update("key " + i).digest();
+        return new Blake2b().update("key " + i).digest();
     }
 
     @Test
