@@ -3,6 +3,7 @@ package cis;
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
 import cis.cli.SystemClock;
+import cis.shell.Shell;
 import cis.store.KbStore;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -79,7 +80,8 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
     public static int run(String[] args, CliContext context) {
-        return CisCommand.execute(args, context, KbStore.open(context.env()));
+        return CisCommand.execute(args, context, KbStore.open(context.env()),
+                (ctx, data, store) -> new Shell(ctx, data, store).run());
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

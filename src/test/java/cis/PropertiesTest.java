@@ -3,11 +3,11 @@ package cis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import cis.kb.KbPart;
+import cis.model.KbPart;
 import cis.store.KbFiles;
-import cis.kb.KnowledgeBase;
-import cis.kb.State;
-import cis.kb.load.KbLoader;
+import cis.model.KnowledgeBase;
+import cis.model.State;
+import cis.yaml.KbLoader;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package cis.store;
 
-import cis.kb.KbPart;
+import cis.model.KbPart;
 import java.nio.file.Path;
 import java.util.EnumSet;
 

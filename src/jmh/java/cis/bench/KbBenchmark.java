@@ -1,11 +1,11 @@
 package cis.bench;
 
-import cis.kb.KbException;
-import cis.kb.KbPart;
-import cis.kb.KbSource;
-import cis.kb.KnowledgeBase;
-import cis.kb.Status;
-import cis.kb.load.KbLoader;
+import cis.model.KbException;
+import cis.model.KbPart;
+import cis.model.KbSource;
+import cis.model.KnowledgeBase;
+import cis.model.Status;
+import cis.yaml.KbLoader;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package cis.cli;
 
-import cis.kb.Body;
-import cis.kb.KbException;
-import cis.kb.KnowledgeBase;
-import cis.kb.Person;
-import cis.kb.Role;
-import cis.kb.Session;
-import cis.kb.State;
-import cis.kb.Status;
+import cis.model.Body;
+import cis.model.KbException;
+import cis.model.KnowledgeBase;
+import cis.model.Person;
+import cis.model.Role;
+import cis.model.Session;
+import cis.model.State;
+import cis.model.Status;
 import cis.store.KbStore;
 import cis.render.Format;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ public final class Candidates {
         private static KnowledgeBase load() {
             try {
                 return KbStore.withoutCache().load(java.util.Optional.empty(),
-                        java.util.EnumSet.allOf(cis.kb.KbPart.class), note -> {});
+                        java.util.EnumSet.allOf(cis.model.KbPart.class), note -> {});
             } catch (KbException e) {
                 throw new IllegalStateException("the bundled knowledge base is invalid: " + e.problems(), e);
             }

@@ -1,6 +1,6 @@
 package cis.cli;
 
-import cis.kb.Source;
+import cis.model.Source;
 import cis.render.Style;
 import cis.render.Text;
 import java.io.PrintWriter;

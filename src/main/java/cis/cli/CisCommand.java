@@ -1,9 +1,9 @@
 package cis.cli;
 
-import cis.kb.KbException;
-import cis.kb.KbMeta;
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
+import cis.model.KbException;
+import cis.model.KbMeta;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
 import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +53,13 @@ public final class CisCommand {
 
     private final CliContext context;
     private final KbStore store;
+    private final Prompt prompt;
 
-    /** A root command on a KB store, which a shell shares between its commands. */
-    public CisCommand(CliContext context, KbStore store) {
+    /** A root command on a KB store (which a shell shares between its commands) and a prompt for {@code cis shell}. */
+    public CisCommand(CliContext context, KbStore store, Prompt prompt) {
         this.context = context;
         this.store = store;
+        this.prompt = prompt;
     }
 
     public CliContext context() {
@@ -68,13 +70,17 @@ public final class CisCommand {
         return store;
     }
 
+    Prompt prompt() {
+        return prompt;
+    }
+
     /**
      * The command line for {@code args}: with only the subcommand they name when the first argument
      * is one, else with all of them (for help, suggestions and completion).
      */
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */
-    public static int execute(String[] args, CliContext context, KbStore store) {
-        CommandLine cmd = commandLine(context, store, args);
+    public static int execute(String[] args, CliContext context, KbStore store, Prompt prompt) {
+        CommandLine cmd = commandLine(context, store, prompt, args);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()
@@ -94,8 +100,8 @@ public final class CisCommand {
      * is all that the root's help and "did you mean" need, at a fraction of picocli's start-up cost.
      * {@code help X} gets X in full.
      */
-    public static CommandLine commandLine(CliContext context, KbStore store, String... args) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, store));
+    public static CommandLine commandLine(CliContext context, KbStore store, Prompt prompt, String... args) {
+        CommandLine cmd = new CommandLine(new CisCommand(context, store, prompt));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cmd.addSubcommand(first, SUBCOMMANDS.get(first).create().get()); // the others are not needed
@@ -114,7 +120,7 @@ public final class CisCommand {
 
     /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
     public static CommandLine fullCommandLine(CliContext context) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache()));
+        CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache(), Prompt.NONE));
         SUBCOMMANDS.forEach((name, sub) -> cmd.addSubcommand(name, sub.create().get()));
         return cmd;
     }

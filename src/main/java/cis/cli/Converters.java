@@ -1,6 +1,6 @@
 package cis.cli;
 
-import cis.kb.PartialDate;
+import cis.model.PartialDate;
 import cis.render.Format;
 import java.time.LocalDate;
 import java.util.Arrays;

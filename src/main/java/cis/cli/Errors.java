@@ -1,8 +1,8 @@
 package cis.cli;
 
-import cis.kb.KbException;
-import cis.kb.Names;
-import cis.kb.yaml.Problem;
+import cis.model.KbException;
+import cis.model.Names;
+import cis.model.Problem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

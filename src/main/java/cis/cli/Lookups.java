@@ -1,11 +1,11 @@
 package cis.cli;
 
-import cis.kb.Body;
-import cis.kb.Names;
-import cis.kb.Person;
-import cis.kb.Role;
-import cis.kb.State;
-import cis.kb.Status;
+import cis.model.Body;
+import cis.model.Names;
+import cis.model.Person;
+import cis.model.Role;
+import cis.model.State;
+import cis.model.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package cis.cli;
 
-import cis.kb.Person;
-import cis.kb.Source;
-import cis.kb.State;
-import cis.kb.Term;
+import cis.model.Person;
+import cis.model.Source;
+import cis.model.State;
+import cis.model.Term;
 import cis.query.OfficialsQuery.Holding;
 import cis.render.Cell;
 import cis.render.Style;

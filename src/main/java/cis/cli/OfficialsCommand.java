@@ -1,9 +1,9 @@
 package cis.cli;
 
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.Person;
-import cis.kb.Term;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.model.Person;
+import cis.model.Term;
 import cis.query.OfficialsQuery;
 import cis.render.Format;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cis.cli;
 
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
 import java.util.EnumSet;
 import cis.render.Format;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package cis.cli;
 
-import cis.kb.City;
-import cis.kb.Session;
-import cis.kb.Source;
-import cis.kb.State;
+import cis.model.City;
+import cis.model.Session;
+import cis.model.Source;
+import cis.model.State;
 import cis.query.SessionsQuery;
 import cis.render.Cell;
 import cis.render.IcsWriter;

@@ -1,10 +1,10 @@
 package cis.cli;
 
-import cis.kb.Body;
-import cis.kb.City;
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.Session;
+import cis.model.Body;
+import cis.model.City;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.model.Session;
 import cis.query.SessionsQuery;
 import cis.render.Format;
 import cis.render.IcsWriter;

@@ -1,6 +1,5 @@
 package cis.cli;
 
-import cis.shell.Shell;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +23,6 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CisCommand root = (CisCommand) spec.root().userObject();
-        return new Shell(root.context(), java.util.Optional.ofNullable(data), root.store()).run();
+        return root.prompt().run(root.context(), java.util.Optional.ofNullable(data), root.store());
     }
 }

@@ -1,10 +1,10 @@
 package cis.cli;
 
-import cis.kb.Condition;
-import cis.kb.Event;
-import cis.kb.Source;
-import cis.kb.Status;
-import cis.kb.StatusPeriod;
+import cis.model.Condition;
+import cis.model.Event;
+import cis.model.Source;
+import cis.model.Status;
+import cis.model.StatusPeriod;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Cell;

@@ -1,8 +1,8 @@
 package cis.cli;
 
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.Status;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Format;

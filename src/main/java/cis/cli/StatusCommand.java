@@ -1,10 +1,10 @@
 package cis.cli;
 
-import cis.kb.Identity;
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.State;
-import cis.kb.Status;
+import cis.model.Identity;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.model.State;
+import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Format;

@@ -1,9 +1,8 @@
 package cis.cli;
 
-import cis.kb.KbPart;
-import cis.kb.load.KbLoader;
+import cis.model.KbPart;
 import cis.store.KbStore;
-import cis.kb.yaml.Problem;
+import cis.model.Problem;
 import cis.render.Cell;
 import cis.render.Format;
 import cis.render.Table;
@@ -95,8 +94,8 @@ final class ValidateCommand implements Callable<Integer> {
         String name = p.getFileName().toString();
         Set<KbPart> parts = Arrays.stream(KbPart.values()).filter(k -> k.file().equals(name))
                 .collect(() -> EnumSet.noneOf(KbPart.class), Set::add, Set::addAll);
-        if (parts.isEmpty() && !name.equals(KbLoader.META_FILE)) {
-            throw CliException.usage(name + " is not a KB file", "KB files: " + KbLoader.META_FILE + ", "
+        if (parts.isEmpty() && !name.equals(KbPart.META_FILE)) {
+            throw CliException.usage(name + " is not a KB file", "KB files: " + KbPart.META_FILE + ", "
                     + String.join(", ", Arrays.stream(KbPart.values()).map(KbPart::file).toList()) + ".");
         }
         Path dir = Optional.ofNullable(p.toAbsolutePath().getParent()).orElse(Path.of("."));

@@ -1,12 +1,12 @@
 package cis.query;
 
-import cis.kb.Body;
-import cis.kb.Identity;
-import cis.kb.KnowledgeBase;
-import cis.kb.Person;
-import cis.kb.Role;
-import cis.kb.State;
-import cis.kb.Term;
+import cis.model.Body;
+import cis.model.Identity;
+import cis.model.KnowledgeBase;
+import cis.model.Person;
+import cis.model.Role;
+import cis.model.State;
+import cis.model.Term;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -42,16 +42,10 @@ public final class OfficialsQuery {
                 .sorted(order(kb))
                 .toList();
         return possible.stream()
-                .filter(t -> t.certainlyOn(day) || possible.stream().noneMatch(o -> o != t && sameOffice(o, t)
+                .filter(t -> t.certainlyOn(day) || possible.stream().noneMatch(o -> o != t && o.sameOffice(t)
                         && o.certainlyOn(day)))
                 .map(t -> new Holding(t, t.certainlyOn(day)))
                 .toList();
-    }
-
-    /** Terms of one office: one holder per body, or per body and state for offices such as ministers. */
-    public static boolean sameOffice(Term a, Term b) {
-        return a.role() == b.role() && a.body() == b.body()
-                && (!a.role().perState() || a.state().equals(b.state()));
     }
 
     /** Every term that passes the filter, office by office, in time order. */

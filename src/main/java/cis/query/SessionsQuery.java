@@ -1,11 +1,11 @@
 package cis.query;
 
-import cis.kb.Body;
-import cis.kb.City;
-import cis.kb.Identity;
-import cis.kb.KnowledgeBase;
-import cis.kb.Session;
-import cis.kb.State;
+import cis.model.Body;
+import cis.model.City;
+import cis.model.Identity;
+import cis.model.KnowledgeBase;
+import cis.model.Session;
+import cis.model.State;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

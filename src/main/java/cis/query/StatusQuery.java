@@ -1,10 +1,10 @@
 package cis.query;
 
-import cis.kb.Condition;
-import cis.kb.KnowledgeBase;
-import cis.kb.State;
-import cis.kb.Status;
-import cis.kb.StatusPeriod;
+import cis.model.Condition;
+import cis.model.KnowledgeBase;
+import cis.model.State;
+import cis.model.Status;
+import cis.model.StatusPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

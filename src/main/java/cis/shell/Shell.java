@@ -2,6 +2,7 @@ package cis.shell;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
+import cis.cli.Prompt;
 import cis.store.KbStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class Shell {
             ctx.err().flush();
             return 2;
         }
-        return CisCommand.execute(args.toArray(String[]::new), ctx, store);
+        return CisCommand.execute(args.toArray(String[]::new), ctx, store, Prompt.NONE);
     }
 
     private static boolean isExit(List<String> words) {

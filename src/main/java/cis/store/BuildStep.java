@@ -1,7 +1,7 @@
 package cis.store;
 
-import cis.kb.KnowledgeBase;
-import cis.kb.load.KbLoader;
+import cis.model.KnowledgeBase;
+import cis.yaml.KbLoader;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,7 +1,7 @@
 package cis.store;
 
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
 import cis.store.Bytes.Corrupt;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package cis.store;
 
-import cis.kb.load.KbInput;
-import cis.kb.yaml.YamlReader;
+import cis.yaml.KbInput;
+import cis.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

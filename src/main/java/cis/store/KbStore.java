@@ -1,11 +1,11 @@
 package cis.store;
 
-import cis.kb.KbException;
-import cis.kb.KbMeta;
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.load.KbLoader;
-import cis.kb.yaml.Problem;
+import cis.model.KbException;
+import cis.model.KbMeta;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.yaml.KbLoader;
+import cis.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -160,7 +160,7 @@ public final class KbStore {
     /** The files the parts are read from, in a fixed order; the part set is implied by them. */
     static List<String> fileNames(Set<KbPart> parts) {
         List<String> names = new ArrayList<>();
-        names.add(KbLoader.META_FILE);
+        names.add(KbPart.META_FILE);
         for (KbPart p : KbPart.values()) {
             if (parts.contains(p)) {
                 names.add(p.file());

@@ -3,10 +3,10 @@ package cis.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cis.store.KbFiles;
-import cis.kb.KnowledgeBase;
-import cis.kb.Person;
-import cis.kb.Role;
-import cis.kb.load.KbLoader;
+import cis.model.KnowledgeBase;
+import cis.model.Person;
+import cis.model.Role;
+import cis.yaml.KbLoader;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

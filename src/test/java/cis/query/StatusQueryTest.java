@@ -2,12 +2,12 @@ package cis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cis.kb.Condition;
-import cis.kb.PartialDate;
-import cis.kb.Source;
-import cis.kb.State;
-import cis.kb.Status;
-import cis.kb.StatusPeriod;
+import cis.model.Condition;
+import cis.model.PartialDate;
+import cis.model.Source;
+import cis.model.State;
+import cis.model.Status;
+import cis.model.StatusPeriod;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package cis.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cis.kb.KnowledgeBase;
+import cis.model.KnowledgeBase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +18,12 @@ class BuildIdTest {
     @Test
     void theFingerprintCoversEveryRecordComponentAndEnumConstant() {
         String shapes = BuildStep.shapes(KnowledgeBase.class);
-        assertThat(shapes).contains("cis.kb.State id:java.lang.String name:java.lang.String")
-                .contains("cis.kb.Term person:cis.kb.Person")
-                .contains("cis.kb.Session$Status HELD SCHEDULED POSTPONED CANCELLED")
-                .contains("cis.kb.Person$FormerName name:java.lang.String")
-                .contains("cis.kb.StatusPeriod status:cis.kb.Status")
-                .contains("cis.kb.Status MEMBER");
+        assertThat(shapes).contains("cis.model.State id:java.lang.String name:java.lang.String")
+                .contains("cis.model.Term person:cis.model.Person")
+                .contains("cis.model.Session$Status HELD SCHEDULED POSTPONED CANCELLED")
+                .contains("cis.model.Person$FormerName name:java.lang.String")
+                .contains("cis.model.StatusPeriod status:cis.model.Status")
+                .contains("cis.model.Status MEMBER");
     }
 
     @Test

@@ -3,9 +3,9 @@ package cis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.load.KbLoader;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.yaml.KbLoader;
 import cis.store.Bytes.Corrupt;
 import java.nio.file.Files;
 import java.nio.file.Path;

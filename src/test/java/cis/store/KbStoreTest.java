@@ -3,10 +3,10 @@ package cis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cis.kb.KbException;
-import cis.kb.KbPart;
-import cis.kb.KnowledgeBase;
-import cis.kb.State;
+import cis.model.KbException;
+import cis.model.KbPart;
+import cis.model.KnowledgeBase;
+import cis.model.State;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
