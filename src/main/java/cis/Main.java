@@ -3,6 +3,7 @@ package cis;
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
 import cis.cli.SystemClock;
+import cis.render.TerminalSafeWriter;
 import cis.shell.Shell;
 import cis.store.KbStore;
 import java.io.FileDescriptor;
@@ -78,10 +79,20 @@ public final class Main {
         }
     }
 
-    /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
+    /**
+     * Runs one command line and returns its exit code; never throws, never calls System.exit.
+     * Everything on stderr passes through {@link TerminalSafeWriter}: messages quote paths, names
+     * and KB text, none of which may reach the terminal as escape sequences.
+     */
     public static int run(String[] args, CliContext context) {
-        return CisCommand.execute(args, context, KbStore.open(context.env()),
-                (ctx, data, store) -> new Shell(ctx, data, store).run());
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(context.err()));
+        CliContext safe = context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth());
+        try {
+            return CisCommand.execute(args, safe, KbStore.open(safe.env()),
+                    (ctx, data, store) -> new Shell(ctx, data, store).run());
+        } finally {
+            err.flush();
+        }
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

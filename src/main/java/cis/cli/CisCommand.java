@@ -4,6 +4,7 @@ import cis.model.KbException;
 import cis.model.KbMeta;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
+import cis.render.Text;
 import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,10 +206,10 @@ public final class CisCommand {
             CisCommand root = (CisCommand) spec.root().userObject();
             try {
                 KbMeta meta = root.store.meta(root.dataDirectory(Optional.empty()));
-                return new String[] {"cis " + tool,
-                        "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed()};
+                return new String[] {"cis " + tool, Text.neutralize("knowledge base " + meta.version()
+                        + ", facts last reviewed " + meta.reviewed(), false)};
             } catch (KbException | CliException e) {
-                return new String[] {"cis " + tool, "knowledge base unreadable: " + e.getMessage()};
+                return new String[] {"cis " + tool, Text.neutralize("knowledge base unreadable: " + e.getMessage(), false)};
             }
         }
     }

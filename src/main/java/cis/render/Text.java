@@ -12,26 +12,38 @@ public final class Text {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String replacement = null;
-            if (c == '\n' && keepNewlines) {
-                replacement = null;
-            } else if (c < 0x20) {
-                replacement = String.valueOf((char) (0x2400 + c)); // control pictures: ␛, ␇, ␍ …
-            } else if (c == 0x7f) {
-                replacement = "\u2421";
-            } else if ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                replacement = "\uFFFD";
-            }
-            if (replacement != null) {
+            boolean replace = !isSafe(c) && !(c == '\n' && keepNewlines);
+            if (replace) {
                 if (b == null) {
                     b = new StringBuilder(s.length() + 8).append(s, 0, i);
                 }
-                b.append(replacement);
+                b.append(standIn(c));
             } else if (b != null) {
                 b.append(c);
             }
         }
         return b == null ? s : b.toString();
+    }
+
+    /**
+     * Whether a character is harmless on a terminal: not a C0 or C1 control or DEL (which could
+     * move the cursor, recolour or retitle a terminal), not a bidirectional override or isolate.
+     */
+    public static boolean isSafe(char c) {
+        return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && !isBidiControl(c);
+    }
+
+    /** U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates). */
+    public static boolean isBidiControl(char c) {
+        return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /** A visible stand-in for an unsafe character: a control picture (␛, ␇, ␡) or U+FFFD. */
+    static char standIn(char c) {
+        if (c < 0x20) {
+            return (char) (0x2400 + c);
+        }
+        return c == 0x7f ? '\u2421' : '\uFFFD';
     }
 
     /** Display width in terminal columns: combining marks take none, wide East Asian letters two. */

@@ -2,10 +2,11 @@ package cis.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,37 +15,62 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a tree of maps, lists and scalars as JSON or YAML with Jackson's streaming generators
- * (no databind, so nothing is loaded that start-up does not need). Maps keep their key order;
+ * Writes a tree of maps, lists and scalars as JSON (with Jackson's streaming generator: no
+ * databind, so nothing is loaded that start-up does not need) or YAML ({@link YamlWriter}). Maps keep their key order;
  * anything else (dates included) is written as its string form, so dates are ISO-8601; empty Optionals are nulls.
  */
 public final class TreeWriter {
     private TreeWriter() {}
 
     public static void write(Object tree, Format format, PrintWriter out) {
+        if (format == Format.YAML) {
+            YamlWriter.write(tree, out);
+            return;
+        }
+        if (format != Format.JSON) {
+            throw new IllegalArgumentException(format + " is not a tree format");
+        }
         try {
-            JsonGenerator g;
-            if (format == Format.JSON) {
-                g = new JsonFactory().createGenerator(new NonClosing(out));
-                DefaultPrettyPrinter pp = new CompactEmpty();
-                g.setPrettyPrinter(pp);
-            } else if (format == Format.YAML) {
-                g = YAMLFactory.builder()
-                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                        .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                        .build().createGenerator(new NonClosing(out));
-            } else {
-                throw new IllegalArgumentException(format + " is not a tree format");
-            }
+            JsonGenerator g = new JsonFactory().createGenerator(new NonClosing(out));
+            g.setPrettyPrinter(new CompactEmpty());
+            g.setCharacterEscapes(SafeEscapes.INSTANCE);
             value(g, tree);
             g.close();
-            if (format == Format.JSON) {
-                out.print('\n');
-            }
+            out.print('\n');
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * JSON's own escapes, plus every character a terminal could act on that JSON lets through raw:
+     * DEL, the C1 controls, bidirectional overrides and isolates, and the line and paragraph
+     * separators; so {@code cis ... --json} is safe to print, and {@code jq} reads the same text.
+     */
+    private static final class SafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final SafeEscapes INSTANCE = new SafeEscapes();
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        private SafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xffff && mustEscape((char) ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
+
+    /** Characters that JSON and YAML output write as {@code \\uXXXX} escapes, never raw. */
+    static boolean mustEscape(char c) {
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || Text.isBidiControl(c) || c == 0x2028 || c == 0x2029;
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {
