@@ -46,7 +46,7 @@ class LayeringTest {
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("main", "shell")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("main", "cli", "shell")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "shell")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("main", "cli", "shell")
                 .whereLayer("yaml").mayOnlyBeAccessedByLayers("store")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "shell", "query", "store", "yaml")
                 .check(CIS);
