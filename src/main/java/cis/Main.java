@@ -2,6 +2,7 @@ package cis;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
+import cis.cli.ExitCode;
 import cis.cli.SystemClock;
 import cis.render.TerminalSafeWriter;
 import cis.shell.Shell;
@@ -14,7 +15,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The entry point. {@link #run} is the one seam: tests call it with their own streams, environment and clock. */
 public final class Main {
@@ -22,34 +27,43 @@ public final class Main {
 
     public static void main(String[] args) {
         // Always UTF-8, whatever the locale: Russian names must survive LANG=C.
-        StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out));
+        StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out), Main::stdoutIsPipe);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8));
-        Map<String, String> env = System.getenv();
-        // The launcher tells whether stdout is a terminal; System.console() is the fallback for java -jar.
-        String tty = System.getProperty("cis.stdout.tty");
-        boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
-        String inTty = System.getProperty("cis.stdin.tty");
-        boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
-        int code = run(args, new CliContext(out, err, System.in, env, new SystemClock(), terminal,
-                width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
-        out.flush();
-        code = stdout.exitCode(code, err);
+        int code;
+        try {
+            Map<String, String> env = System.getenv();
+            // The launcher tells whether stdout is a terminal; System.console() is the fallback for java -jar.
+            String tty = System.getProperty("cis.stdout.tty");
+            boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+            String inTty = System.getProperty("cis.stdin.tty");
+            boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
+            code = run(args, new CliContext(out, err, System.in, env, new SystemClock(), terminal,
+                    width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
+            out.flush();
+            code = stdout.exitCode(code, err);
+        } catch (Throwable e) { // run() catches everything; this is for what fails around it
+            code = internalError(e, args, err);
+        }
         err.flush();
         System.exit(code);
     }
 
     /**
      * Remembers the first failure to write stdout. A reader that stops reading ({@code cis states |
-     * head -1}) is normal: cis ends quietly with its own exit code. Any other write error (stdout
-     * closed, disk full) is reported, with exit code 5, since the answer did not reach its reader.
+     * head -1}) is normal: cis ends quietly with its own exit code. That is told by the cause (stdout
+     * is a pipe), not by the error's text, which the C library words in the user's language. Any
+     * other write error (stdout closed, disk full) is reported, with exit code 5, since the answer
+     * did not reach its reader.
      */
     static final class StdoutWatch extends FilterOutputStream {
+        private final BooleanSupplier isPipe;
         private IOException failure;
 
-        StdoutWatch(OutputStream out) {
+        StdoutWatch(OutputStream out, BooleanSupplier isPipe) {
             super(out);
+            this.isPipe = isPipe;
         }
 
         @Override
@@ -71,11 +85,21 @@ public final class Main {
         }
 
         int exitCode(int code, PrintWriter err) {
-            if (failure == null || String.valueOf(failure.getMessage()).contains("Broken pipe")) {
+            if (failure == null || isPipe.getAsBoolean()) {
                 return code;
             }
             err.print("cis: cannot write the output: " + failure.getMessage() + "\n");
-            return 5;
+            return ExitCode.INTERNAL;
+        }
+    }
+
+    /** Whether stdout is a pipe (or a socket): a write to it fails only when its reader has gone. */
+    static boolean stdoutIsPipe() {
+        try {
+            int type = (Integer) Files.getAttribute(Path.of("/dev/stdout"), "unix:mode") & 0170000;
+            return type == 0010000 || type == 0140000;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -90,9 +114,26 @@ public final class Main {
         try {
             return CisCommand.execute(args, safe, KbStore.open(safe.env()),
                     (ctx, data, store) -> new Shell(ctx, data, store).run());
+        } catch (Throwable e) { // an Error (out of memory, stack overflow) or a bug past the command's handler
+            return internalError(e, args, err);
         } finally {
             err.flush();
         }
+    }
+
+    /** One line on stderr (the trace only with --verbose) and exit code 5: never 0 or 1, which are answers. */
+    private static int internalError(Throwable e, String[] args, PrintWriter err) {
+        try {
+            err.print("cis: internal error: " + e + "\n");
+            if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+                e.printStackTrace(err);
+            } else {
+                err.print("This is a bug in cis, or the machine ran out of memory. Rerun with --verbose for details.\n");
+            }
+            err.flush();
+        } catch (Throwable ignored) { // nothing more can be said
+        }
+        return ExitCode.INTERNAL;
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

@@ -121,6 +121,28 @@ class LauncherIT {
     }
 
     @Test
+    void aUtf8LocaleThatIsNotInstalledStillKeepsRussianNames(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "unset LC_ALL LC_CTYPE; LANG=xx_XX.UTF-8 \"$CIS\" status Россия");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Russia\t");
+    }
+
+    @Test
+    void aReaderThatStopsEarlyEndsCisQuietlyInAnyLanguage(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "LC_ALL=de_DE.UTF-8 LANGUAGE=de \"$CIS\" sessions --json | head -1");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aLauncherWithoutItsJarExits5NotAnAnswersCode(@TempDir Path dir) throws Exception {
+        Files.copy(LAUNCHER, dir.resolve("cis"));
+        Run r = shell(dir, "./cis status Russia --is member");
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.err()).startsWith("cis: cannot read ").contains("reinstall cis");
+    }
+
+    @Test
     void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
         Run r = run(dir, "", "--version");
         assertThat(r.code()).isZero();
