@@ -142,6 +142,23 @@ class LauncherIT {
         assertThat(r.err()).startsWith("cis: cannot read ").contains("reinstall cis");
     }
 
+    /** A heap far smaller than the input: the old reader kept every name and ran out of memory. */
+    @Test
+    void aMillionNamesOnStdinAreAnsweredInBoundedMemory(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1 >/dev/null "
+                + "| grep -v '^Picked up'; yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - "
+                + "2>/dev/null | uniq -c");
+        assertThat(r.out().strip()).isEqualTo("1000000 Russia\tRU\tmember\t1991-12-12");
+    }
+
+    @Test
+    void anEndlessLineOnStdinIsRefusedInBoundedMemory(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "{ head -c 30000000 /dev/zero | tr '\\0' x; printf '\\nRussia\\n'; } "
+                + "| JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1; echo \"exit $?\"");
+        assertThat(r.out()).contains("cis: line 1 of stdin is longer than 4096 characters")
+                .contains("Russia\tRU\tmember").endsWith("exit 3\n").doesNotContain("OutOfMemory");
+    }
+
     @Test
     void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
         Run r = run(dir, "", "--version");

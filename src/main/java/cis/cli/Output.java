@@ -16,4 +16,14 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
     public void table(Table table) {
         TableWriter.write(table, format, out, header, color, width);
     }
+
+    /** Rows written as they come, shaped like {@code shape}; {@code flushEachRow} for a person typing input. */
+    public TableWriter.Stream rows(Table shape, boolean flushEachRow) {
+        return TableWriter.open(shape, format, out, header, color, width, flushEachRow);
+    }
+
+    /** A JSON or YAML array written item by item. */
+    public TreeWriter.Items items(boolean flushEachItem) {
+        return TreeWriter.items(format, out, flushEachItem);
+    }
 }

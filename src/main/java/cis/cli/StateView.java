@@ -101,6 +101,63 @@ final class StateView {
         return sources.stream().map(Source::url).toList();
     }
 
+    /** The status of one input of {@code cis status}: the input as given first, then the state's object. */
+    static Map<String, Object> json(String input, StateStatus s, boolean history, boolean sources) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input);
+        m.putAll(json(s, history, sources));
+        m.put("error", null);
+        return m;
+    }
+
+    /** An input that matched no state: the same keys, every one null but the input and the error. */
+    static Map<String, Object> missingJson(String input, String error, java.time.LocalDate asOf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input);
+        for (String key : List.of("id", "name", "officialName", "iso2", "iso3")) {
+            m.put(key, null);
+        }
+        m.put("asOf", asOf);
+        for (String key : List.of("status", "since", "statusNote", "sinceUncertain", "pendingWithdrawal")) {
+            m.put(key, null);
+        }
+        m.put("conditions", List.of());
+        m.put("notes", List.of());
+        m.put("error", error);
+        return m;
+    }
+
+    /** The table (headers, wrapping column) of {@code cis status} in the row formats. */
+    static Table shape(boolean history, boolean sources) {
+        if (history) {
+            return new Table(TIMELINE_HEADERS, List.of(), 3);
+        }
+        if (sources) {
+            List<String> headers = new ArrayList<>(HEADERS);
+            headers.add("Sources");
+            return new Table(headers, List.of(), 4);
+        }
+        return new Table(HEADERS, List.of(), 4);
+    }
+
+    /** The rows of one state in that table: one, or one per event with {@code history}. */
+    static List<List<Cell>> rows(StateStatus s, boolean history, boolean sources, boolean forPeople) {
+        if (history) {
+            return timeline(List.of(s), sources).rows();
+        }
+        return sources ? tableWithSources(List.of(s)).rows() : List.of(row(s, forPeople));
+    }
+
+    /** The row of an input that matched nothing: the input where the state's name goes, the rest empty. */
+    static List<Cell> missingRow(String input, boolean history, boolean sources) {
+        List<Cell> row = new ArrayList<>();
+        row.add(Cell.of(input));
+        while (row.size() < shape(history, sources).headers().size()) {
+            row.add(Cell.of(""));
+        }
+        return row;
+    }
+
     /** One row of the states table. Terminal tables show labels; the other formats show ids. */
     static List<Cell> row(StateStatus s, boolean forPeople) {
         return List.of(

@@ -1,18 +1,13 @@
 package cis.cli;
 
-import cis.model.Identity;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
-import cis.model.State;
 import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Format;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import cis.render.TableWriter;
+import cis.render.TreeWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +28,8 @@ final class StatusCommand implements Callable<Integer> {
     QueryOptions options;
 
     @Parameters(paramLabel = "STATE", arity = "1..*", completionCandidates = Candidates.States.class,
-            description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line.")
+            description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line. "
+                    + "Many names give one row each, in order.")
     List<String> names;
 
     @Option(names = "--is", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
@@ -52,64 +48,98 @@ final class StatusCommand implements Callable<Integer> {
         Set<Status> wanted = is.isEmpty() ? Set.of() : Lookups.statuses(is, "--is");
         Output out = options.output();
         KnowledgeBase kb = options.kb(KbPart.STATES);
-        List<StateStatus> rows = new ArrayList<>();
-        Set<State> seen = Identity.newSet();
-        for (String name : expand(names)) {
-            State state = Lookups.state(kb.states().names(), name);
-            if (seen.add(state)) {
-                rows.add(StatusQuery.of(state, options.day()));
+        Inputs inputs = new Inputs(names, options.context().in());
+        if (!inputs.hasNext()) {
+            throw CliException.usage("no state names on stdin", "Give one name a line, or name states as arguments.");
+        }
+        // One name answers as before: a card on a terminal, and no row when it matches nothing.
+        // Many (or '-') answer a row per input, in order, so that output lines up with input.
+        boolean batch = names.size() > 1 || names.contains("-");
+        boolean print = wanted.isEmpty() || options.formatChosen();
+        Rows rows = print ? new Rows(out, out.format() == Format.TABLE && (history || sources || inputs.single()),
+                options.context().stdinIsTerminal() && names.contains("-")) : null;
+        int failed = 0;
+        boolean holds = true;
+        while (inputs.hasNext()) {
+            Inputs.Input input = inputs.next();
+            StateStatus status;
+            try {
+                if (!input.ok()) {
+                    throw new CliException(ExitCode.NOT_FOUND, input.problem(), "");
+                }
+                status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), options.day());
+            } catch (CliException e) {
+                if (!batch) {
+                    throw e;
+                }
+                failed++;
+                options.context().err().print("cis: " + e.getMessage() + "\n");
+                if (rows != null) {
+                    rows.missing(input.text(), e.getMessage());
+                }
+                continue;
+            }
+            holds &= wanted.contains(status.status());
+            if (rows != null) {
+                rows.found(input.text(), status);
             }
         }
-        boolean holds = rows.stream().allMatch(r -> wanted.contains(r.status()));
-        if (wanted.isEmpty() || options.formatChosen()) {
-            print(rows, out);
+        if (rows != null) {
+            rows.close();
+        }
+        options.context().err().flush();
+        if (failed > 0) {
+            return ExitCode.NOT_FOUND;
         }
         return wanted.isEmpty() || holds ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
-    private void print(List<StateStatus> rows, Output out) {
-        if (out.format().isTree()) {
-            out.tree(rows.stream().map(s -> StateView.json(s, history, sources)).toList());
-        } else if (out.format() == Format.TABLE && (rows.size() == 1 || history || sources)) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (i > 0) {
+    /** Where answers go as they come, in the shape the format and flags ask for. */
+    private final class Rows {
+        private final Output out;
+        private final boolean cards;
+        private final TreeWriter.Items items;
+        private final TableWriter.Stream table;
+        private boolean first = true;
+
+        Rows(Output out, boolean cards, boolean interactive) {
+            this.out = out;
+            this.cards = cards;
+            this.items = out.format().isTree() ? out.items(interactive) : null;
+            this.table = items == null && !cards ? out.rows(StateView.shape(history, sources), interactive) : null;
+        }
+
+        void found(String input, StateStatus s) {
+            if (items != null) {
+                items.item(StateView.json(input, s, history, sources));
+            } else if (cards) {
+                if (!first) {
                     out.out().print('\n');
                 }
-                StateView.card(rows.get(i), history, sources, out);
+                StateView.card(s, history, sources, out);
+            } else {
+                StateView.rows(s, history, sources, out.format() == Format.TABLE).forEach(table::row);
             }
-        } else if (history) {
-            out.table(StateView.timeline(rows, sources));
-        } else if (sources) {
-            out.table(StateView.tableWithSources(rows));
-        } else {
-            out.table(StateView.table(rows, out.format() == Format.TABLE));
+            first = false;
         }
-    }
 
-    /** The names given, with '-' replaced by the lines of stdin (blank lines and # comments skipped). */
-    private List<String> expand(List<String> given) {
-        List<String> out = new ArrayList<>();
-        for (String name : given) {
-            if (!name.equals("-")) {
-                out.add(name);
-                continue;
-            }
-            try {
-                BufferedReader r = new BufferedReader(new InputStreamReader(options.context().in(),
-                        StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    String l = line.strip();
-                    if (!l.isEmpty() && !l.startsWith("#")) {
-                        out.add(l);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        /** A name that matched nothing: its row echoes it, with no status (a card has none to show). */
+        void missing(String input, String error) {
+            if (items != null) {
+                items.item(StateView.missingJson(input, error, options.day()));
+            } else if (table != null) {
+                table.row(StateView.missingRow(input, history, sources));
             }
         }
-        if (out.isEmpty()) {
-            throw CliException.usage("no state names on stdin", "Give one name a line, or name states as arguments.");
+
+        void close() {
+            if (items != null) {
+                items.close();
+            } else if (table != null) {
+                table.close();
+            } else {
+                out.out().flush();
+            }
         }
-        return out;
     }
 }

@@ -158,7 +158,9 @@ public final class Names<T> {
         int limit = Math.max(1, Math.min(3, key.length() / 4));
         Map<T, Integer> best = new java.util.IdentityHashMap<>();
         byKey.forEach((name, entry) -> {
-            int d = distance(key, name);
+            // The distance is at least the difference in length: names too long or too short to be
+            // within the limit are not compared, so a huge query costs nothing but its length.
+            int d = Math.abs(name.length() - key.length()) <= limit ? distance(key, name) : Integer.MAX_VALUE;
             if (name.length() > key.length() + limit) {
                 // also compare with the start of long names, so "Turkmenstan SSR"-style slips still match
                 d = Math.min(d, distance(key, name.substring(0, key.length())) + 1);

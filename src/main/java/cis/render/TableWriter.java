@@ -29,6 +29,103 @@ public final class TableWriter {
         out.flush();
     }
 
+    /** Rows for the table format are aligned in blocks of at most this many: memory stays bounded. */
+    public static final int BLOCK = 1000;
+
+    /**
+     * A writer of rows as they come, for input of any length. The separated formats write each row
+     * at once; the table format aligns blocks of up to {@link #BLOCK} rows (the header before the
+     * first), so a short answer looks as {@link #write} makes it and a long one never piles up.
+     */
+    public static final class Stream {
+        private final Table shape;
+        private final Format format;
+        private final PrintWriter out;
+        private final boolean header;
+        private final boolean color;
+        private final int width;
+        private final boolean flushEachRow;
+        private final List<List<Cell>> block = new ArrayList<>();
+        private boolean started;
+
+        private Stream(Table shape, Format format, PrintWriter out, boolean header, boolean color, int width,
+                boolean flushEachRow) {
+            this.shape = shape;
+            this.format = format;
+            this.out = out;
+            this.header = header;
+            this.color = color;
+            this.width = width;
+            this.flushEachRow = flushEachRow;
+        }
+
+        public void row(List<Cell> row) {
+            if (row.size() != shape.headers().size()) {
+                throw new IllegalArgumentException("row has " + row.size() + " cells, header " + shape.headers().size());
+            }
+            if (format == Format.TABLE) {
+                block.add(row);
+                if (block.size() == BLOCK || flushEachRow) {
+                    writeBlock();
+                }
+                return;
+            }
+            start();
+            switch (format) {
+                case PLAIN, TSV -> line(out, row.stream().map(c -> tsvEscape(c.text())).toList(), "\t", "\n");
+                case CSV -> line(out, row.stream().map(c -> csvField(c.text())).toList(), ",", "\r\n");
+                case MARKDOWN -> line(out, row.stream().map(c -> mdEscape(c.text())).toList(), " | ", " |\n", "| ");
+                default -> throw new IllegalArgumentException(format + " is not a row format");
+            }
+            if (flushEachRow) {
+                out.flush();
+            }
+        }
+
+        /** Writes what is left (the header alone when there were no rows, as {@link #write} does). */
+        public void close() {
+            if (format == Format.TABLE) {
+                if (!block.isEmpty() || !started) {
+                    writeBlock();
+                }
+            } else {
+                start();
+            }
+            out.flush();
+        }
+
+        private void writeBlock() {
+            table(new Table(shape.headers(), block, shape.wrap(), shape.maxLines()), out, header && !started, color,
+                    width);
+            started = true;
+            block.clear();
+            out.flush();
+        }
+
+        /** The header of the separated formats, before the first row. */
+        private void start() {
+            if (started) {
+                return;
+            }
+            started = true;
+            Table empty = new Table(shape.headers(), List.of(), shape.wrap(), shape.maxLines());
+            switch (format) {
+                case TSV -> separated(empty, out, header);
+                case CSV -> csv(empty, out, header);
+                case MARKDOWN -> markdown(empty, out);
+                default -> {
+                    // plain has no header
+                }
+            }
+        }
+    }
+
+    /** A stream of rows shaped like {@code shape} (its headers, wrapping columns and line limit). */
+    public static Stream open(Table shape, Format format, PrintWriter out, boolean header, boolean color, int width,
+            boolean flushEachRow) {
+        return new Stream(shape, format, out, header, color, width, flushEachRow);
+    }
+
     private static void table(Table t, PrintWriter out, boolean header, boolean color, int width) {
         int n = t.headers().size();
         List<String> heads = t.headers().stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();

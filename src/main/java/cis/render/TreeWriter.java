@@ -31,9 +31,7 @@ public final class TreeWriter {
             throw new IllegalArgumentException(format + " is not a tree format");
         }
         try {
-            JsonGenerator g = new JsonFactory().createGenerator(new NonClosing(out));
-            g.setPrettyPrinter(new CompactEmpty());
-            g.setCharacterEscapes(SafeEscapes.INSTANCE);
+            JsonGenerator g = generator(out);
             value(g, tree);
             g.close();
             out.print('\n');
@@ -41,6 +39,79 @@ public final class TreeWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A JSON or YAML array written item by item, for answers of any length: the same text as
+     * {@link #write} of the whole list, without holding it.
+     */
+    public static final class Items {
+        private final PrintWriter out;
+        private final JsonGenerator json;
+        private final boolean flushEachItem;
+        private int count;
+
+        private Items(Format format, PrintWriter out, boolean flushEachItem) throws IOException {
+            this.out = out;
+            this.flushEachItem = flushEachItem;
+            if (format == Format.JSON) {
+                json = generator(out);
+                json.writeStartArray();
+            } else if (format == Format.YAML) {
+                json = null;
+            } else {
+                throw new IllegalArgumentException(format + " is not a tree format");
+            }
+        }
+
+        public void item(Object item) {
+            try {
+                if (json != null) {
+                    value(json, item);
+                    if (flushEachItem) {
+                        json.flush();
+                    }
+                } else {
+                    YamlWriter.item(item, out);
+                    if (flushEachItem) {
+                        out.flush();
+                    }
+                }
+                count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void close() {
+            try {
+                if (json != null) {
+                    json.writeEndArray();
+                    json.close();
+                    out.print('\n');
+                } else if (count == 0) {
+                    out.print("[]\n");
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static Items items(Format format, PrintWriter out, boolean flushEachItem) {
+        try {
+            return new Items(format, out, flushEachItem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonGenerator generator(PrintWriter out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(new NonClosing(out));
+        g.setPrettyPrinter(new CompactEmpty());
+        g.setCharacterEscapes(SafeEscapes.INSTANCE);
+        return g;
     }
 
     /**

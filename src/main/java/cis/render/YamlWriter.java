@@ -32,6 +32,11 @@ final class YamlWriter {
         out.flush();
     }
 
+    /** One item of a top-level list, for a list written item by item. */
+    static void item(Object item, PrintWriter out) {
+        new YamlWriter(out).item(item, 0);
+    }
+
     /** One list item at {@code indent}: a map's first entry shares the line of its dash. */
     private void item(Object item, int indent) {
         Object v = unwrap(item);
