@@ -50,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
             checked.add(p.toString());
             problems.addAll(validate(p));
         }
-        problems.sort(null);
+
         if (out.format().isTree()) {
             List<Object> list = new ArrayList<>();
             for (Problem p : problems) {

@@ -9,7 +9,7 @@ public final class KbException extends Exception {
 
     public KbException(String message, List<Problem> problems) {
         super(message);
-        this.problems = List.copyOf(problems.stream().sorted().toList());
+        this.problems = List.copyOf(problems);
     }
 
     public List<Problem> problems() {

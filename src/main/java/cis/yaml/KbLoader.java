@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class KbLoader {
         KbLoader loader = new KbLoader(source);
         Optional<KnowledgeBase> kb = loader.read(KbPart.withDependencies(parts));
         if (!loader.ctx.problems.isEmpty() || kb.isEmpty()) {
-            throw new KbException("the knowledge base in " + source.describe() + " is invalid", loader.ctx.problems);
+            throw new KbException("the knowledge base in " + source.describe() + " is invalid", loader.problems());
         }
         return kb.get();
     }
@@ -58,7 +59,15 @@ public final class KbLoader {
     public static List<Problem> validate(KbInput source, Set<KbPart> parts) {
         KbLoader loader = new KbLoader(source);
         loader.read(KbPart.withDependencies(parts));
-        return loader.ctx.problems.stream().sorted().toList();
+        return loader.problems();
+    }
+
+    /** The problems found, those of files that could not be read or parsed first, each file's in order. */
+    private List<Problem> problems() {
+        return ctx.problems.stream()
+                .sorted(Comparator.comparing((Problem p) -> !ctx.unusableFiles.contains(p.location().file()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /** Only the metadata, for {@code --version}: cheap, and usable even when a data file is broken. */
@@ -66,18 +75,18 @@ public final class KbLoader {
         KbLoader loader = new KbLoader(source);
         Optional<KbMeta> meta = loader.document(KbPart.META_FILE).flatMap(loader::readMeta);
         if (meta.isEmpty()) {
-            throw new KbException("the knowledge base in " + source.describe() + " is invalid", loader.ctx.problems);
+            throw new KbException("the knowledge base in " + source.describe() + " is invalid", loader.problems());
         }
         return meta.get();
     }
 
     private Optional<KnowledgeBase> read(Set<KbPart> parts) {
-        Optional<KbMeta> meta = document(KbPart.META_FILE).flatMap(this::readMeta);
+        Optional<KbMeta> meta = document(KbPart.META_FILE, "source").flatMap(this::readMeta);
         Catalog<State> states = parts.contains(KbPart.STATES)
-                ? document(KbPart.STATES.file()).map(f -> new StatesReader(ctx).read(f)).orElse(Catalog.empty())
+                ? document(KbPart.STATES.file(), "state").map(f -> new StatesReader(ctx).read(f)).orElse(Catalog.empty())
                 : Catalog.empty();
         Catalog<Body> bodies = parts.contains(KbPart.BODIES)
-                ? document(KbPart.BODIES.file()).map(f -> new BodiesReader(ctx).read(f)).orElse(Catalog.empty())
+                ? document(KbPart.BODIES.file(), "body").map(f -> new BodiesReader(ctx).read(f)).orElse(Catalog.empty())
                 : Catalog.empty();
         KnowledgeBase.Officials officials = parts.contains(KbPart.OFFICIALS)
                 ? document(KbPart.OFFICIALS.file()).map(f -> new OfficialsReader(ctx, states, bodies).read(f))
@@ -88,6 +97,19 @@ public final class KbLoader {
                         .orElse(KnowledgeBase.Sessions.empty())
                 : KnowledgeBase.Sessions.empty();
         return meta.map(m -> new KnowledgeBase(m, parts, states, bodies, officials, sessions));
+    }
+
+    /**
+     * Reads and parses a file that defines entries of {@code kind}; if it cannot be, references to
+     * that kind go unchecked (each would be a false "unknown …").
+     */
+    private Optional<Fields> document(String file, String kind) {
+        Optional<Fields> doc = document(file);
+        if (doc.isEmpty()) {
+            ctx.unusableKinds.add(kind);
+            ctx.unusableFiles.add(source.displayName(file));
+        }
+        return doc;
     }
 
     /** Reads and parses one file; its top level must be a mapping. */

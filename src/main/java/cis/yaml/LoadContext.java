@@ -7,9 +7,11 @@ import cis.model.Location;
 import cis.model.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the readers of the KB files share while loading: the problems found so far, the source
@@ -20,6 +22,12 @@ final class LoadContext {
     static final Fields.Conversion<String> ID_CONVERSION = Scalars.matching(ID, "a lower-case id such as 'kyrgyzstan'");
 
     final List<Problem> problems = new ArrayList<>();
+    /**
+     * Kinds of entry ("state", "body", "source") whose file could not be read or parsed, and those
+     * files: a reference to such a kind is not checked, since every one would look unknown.
+     */
+    final Set<String> unusableKinds = new HashSet<>();
+    final Set<String> unusableFiles = new HashSet<>();
     private final Map<String, Source> catalogue = new HashMap<>();
     private final Map<String, Location> catalogueIds = new HashMap<>();
     private final Map<String, Map<String, Location>> ids = new HashMap<>();
@@ -67,7 +75,7 @@ final class LoadContext {
                     out.add(new Source(Scalars.url(text), null));
                 } else if (catalogue.containsKey(text)) {
                     out.add(catalogue.get(text));
-                } else if (!catalogueIds.containsKey(text)) {
+                } else if (!catalogueIds.containsKey(text) && !unusableKinds.contains("source")) {
                     f.problem(s.location(), "unknown source id '" + text + "'; define it under 'sources' in "
                             + KbPart.META_FILE + " or give a URL");
                 }
@@ -150,7 +158,7 @@ final class LoadContext {
 
     private <T> Optional<T> lookup(Fields f, Location at, String id, String kind, Map<String, T> byId) {
         T hit = byId.get(id);
-        if (hit == null) {
+        if (hit == null && !unusableKinds.contains(kind)) {
             String near = byId.keySet().stream().filter(k -> Names.distance(k, id) <= 2).sorted()
                     .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
             f.problem(at, "unknown " + kind + " '" + id + "'" + near);

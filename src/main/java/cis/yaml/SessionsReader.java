@@ -32,6 +32,9 @@ final class SessionsReader {
     KnowledgeBase.Sessions read(Fields top) {
         ctx.readCatalogue(top);
         top.mappings("cities", true, "a city", this::readCity).forEach(c -> cities.put(c.id(), c));
+        if (ctx.unusableKinds.contains("state")) {
+            ctx.unusableKinds.add("city"); // cities name their state: without the states, none could be built
+        }
         List<Session> sessions = top.mappings("sessions", true, "a session", this::readSession);
         top.finish();
         return new KnowledgeBase.Sessions(Catalog.of(List.copyOf(cities.values()), City::names, City::name), sessions);

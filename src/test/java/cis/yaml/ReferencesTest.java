@@ -67,4 +67,26 @@ class ReferencesTest {
             throws IOException {
         assertThat(problemsAfter(file, from.replace("\\n", "\n"), to.replace("\\n", "\n"))).contains(expected);
     }
+
+    @Test
+    void aFileThatFailsToParseIsReportedFirstAndItsEntriesAreNotCheckedAgainst(@org.junit.jupiter.api.io.TempDir Path kb)
+            throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("data"))) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Files.writeString(kb.resolve("states.yaml"), "\tbad: [\n", java.nio.file.StandardOpenOption.APPEND);
+        List<cis.model.Problem> problems = cis.store.KbStore.withoutCache().validate(java.util.Optional.of(kb),
+                java.util.EnumSet.allOf(cis.model.KbPart.class));
+        assertThat(problems).isNotEmpty();
+        assertThat(problems.get(0).location().file()).endsWith("states.yaml");
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotStartWith("unknown state"));
+        assertThat(problems).hasSizeLessThan(3);
+
+        java.nio.file.Files.writeString(kb.resolve("kb.yaml"), "version: [\n");
+        assertThat(cis.store.KbStore.withoutCache().validate(java.util.Optional.of(kb),
+                java.util.EnumSet.allOf(cis.model.KbPart.class)))
+                .noneSatisfy(p -> assertThat(p.message()).startsWith("unknown source id"));
+    }
 }
