@@ -11,10 +11,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -30,6 +34,8 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class Shell {
     static final String PROMPT = "cis> ";
+    /** Held so that its level stays set (java.util.logging keeps loggers only weakly). */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
 
     private final CliContext context;
     private final KbStore store;
@@ -83,7 +89,8 @@ public final class Shell {
                 .parser(new DefaultParser())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
-        historyFile().ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
+        JLINE_LOG.setLevel(Level.OFF); // JLine logs I/O trouble with stack traces; the shell says it once
+        historyFile(terminal.writer()).ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
         LineReader reader = builder.build();
         PrintWriter out = terminal.writer();
         out.println("cis shell: type a command such as 'status Turkmenistan', 'help' for the list, "
@@ -139,24 +146,63 @@ public final class Shell {
         return parser.parse(line, line.length()).words().stream().filter(w -> !w.isEmpty()).toList();
     }
 
-    /** {@code $XDG_STATE_HOME/cis/history}, else {@code ~/.local/state/cis/history}; none if it cannot be made. */
-    Optional<Path> historyFile() {
+    /**
+     * {@code $XDG_STATE_HOME/cis/history} (else {@code ~/.local/state/cis/history}), made private
+     * (directory 0700, file 0600) when it is new. When it cannot be used as it is (a directory, not
+     * writable, not a history this shell wrote), the shell runs without history, says so once on
+     * {@code warn}, and leaves the file as it is.
+     */
+    Optional<Path> historyFile(PrintWriter warn) {
         String state = context.env().get("XDG_STATE_HOME");
         Path dir;
-        if (state != null && !state.isBlank()) {
+        if (state != null && state.startsWith("/")) {
             dir = Path.of(state, "cis");
         } else {
             String home = context.env().getOrDefault("HOME", System.getProperty("user.home"));
-            if (home == null || home.isBlank()) {
+            if (home == null || !home.startsWith("/")) {
                 return Optional.empty();
             }
             dir = Path.of(home, ".local", "state", "cis");
         }
+        Path file = dir.resolve("history");
         try {
-            Files.createDirectories(dir);
-            return Files.isWritable(dir) ? Optional.of(dir.resolve("history")) : Optional.empty();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                return Optional.of(file);
+            }
+            if (!Files.isRegularFile(file)) {
+                return historyOff(warn, file + " is not a file");
+            }
+            if (!Files.isWritable(file)) {
+                return historyOff(warn, file + " cannot be written");
+            }
+            if (!isHistory(file)) {
+                return historyOff(warn, file + " is not a history this shell wrote; it is left as it is");
+            }
+            return Optional.of(file);
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return historyOff(warn, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static Optional<Path> historyOff(PrintWriter warn, String why) {
+        warn.println("cis: history is off for this session: " + why);
+        warn.flush();
+        return Optional.empty();
+    }
+
+    /**
+     * Whether every line is an entry as JLine writes them ({@code <epoch millis>:<line>}). JLine
+     * drops a history it cannot read and writes over it: a file in another format must not be used.
+     */
+    private static boolean isHistory(Path file) throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.allMatch(l -> l.isEmpty() || l.matches("\\d{1,19}:.*"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // not UTF-8: not ours
         }
     }
 }

@@ -70,4 +70,67 @@ class ShellTest {
                 .extracting(l -> l.substring(l.indexOf(':') + 1))
                 .containsExactly("status Turkmenistan", "states --status associate-member");
     }
+
+    /** Types {@code keys} into an interactive shell on a virtual terminal; returns the screen. */
+    private String type(String keys) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        StringWriter ignored = new StringWriter();
+        CliContext ctx = new CliContext(new PrintWriter(ignored), new PrintWriter(ignored),
+                new ByteArrayInputStream(new byte[0]), Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
+                Clock.fixed(TestRun.NOW, ZoneOffset.UTC), true, 80, true);
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm")
+                .size(new org.jline.terminal.Size(100, 40))
+                .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
+                .encoding(StandardCharsets.UTF_8).build()) {
+            assertThat(new Shell(ctx, Optional.empty(), cis.store.KbStore.withoutCache()).interactive(terminal)).isZero();
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHistoryIsCreatedPrivate() throws Exception {
+        type("status Russia\r\u0004");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(state.resolve("cis/history")))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(state.resolve("cis")))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aHistoryPathThatIsADirectoryTurnsHistoryOffOnce() throws Exception {
+        Files.createDirectories(state.resolve("cis/history"));
+        String screen = type("status Russia\r" + "status Belarus\r\u0004");
+        assertThat(screen).containsOnlyOnce("cis: history is off for this session: ")
+                .contains("Russia  member state").contains("Belarus  member state")
+                .doesNotContain("Exception").doesNotContain("WARNING");
+        assertThat(state.resolve("cis/history")).isDirectory();
+    }
+
+    @Test
+    void aHistoryInAnotherFormatIsLeftAsItIs() throws Exception {
+        Files.createDirectories(state.resolve("cis"));
+        Path history = Files.writeString(state.resolve("cis/history"), "ls -l\ncd /tmp\n");
+        String screen = type("status Russia\r\u0004");
+        assertThat(screen).containsOnlyOnce("is not a history this shell wrote; it is left as it is");
+        assertThat(Files.readString(history)).isEqualTo("ls -l\ncd /tmp\n");
+    }
+
+    @Test
+    void aReadOnlyHistoryTurnsHistoryOffWithoutTraces() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root writes read-only files");
+        Files.createDirectories(state.resolve("cis"));
+        Path history = Files.writeString(state.resolve("cis/history"), "1700000000000:status Russia\n");
+        history.toFile().setWritable(false);
+        String screen = type("status Belarus\r" + "status Russia\r\u0004");
+        assertThat(screen).containsOnlyOnce("cannot be written").doesNotContain("Exception");
+        assertThat(Files.readString(history)).isEqualTo("1700000000000:status Russia\n");
+    }
+
+    @Test
+    void anUnusableStateDirectoryTurnsHistoryOffOnce() throws Exception {
+        state = Path.of("/proc/self/cis-state");
+        String screen = type("status Russia\r\u0004");
+        assertThat(screen).containsOnlyOnce("cis: history is off for this session: ").contains("Russia  member state");
+    }
 }
