@@ -159,6 +159,18 @@ class LauncherIT {
                 .contains("Russia\tRU\tmember").endsWith("exit 3\n").doesNotContain("OutOfMemory");
     }
 
+    /** UTC+14 and UTC-11 are always on different days: "today" is the date in the zone cis runs in. */
+    @Test
+    void todayIsTheLocalDateOfTz(@TempDir Path dir) throws Exception {
+        Run r = shell(dir, "for z in Pacific/Kiritimati Pacific/Pago_Pago; do "
+                + "TZ=$z date +%F; TZ=$z \"$CIS\" states --json | grep -m1 asOf; done");
+        List<String> lines = r.out().lines().map(String::strip).toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).isEqualTo("\"asOf\": \"" + lines.get(0) + "\",");
+        assertThat(lines.get(3)).isEqualTo("\"asOf\": \"" + lines.get(2) + "\",");
+        assertThat(lines.get(0)).isNotEqualTo(lines.get(2));
+    }
+
     @Test
     void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
         Run r = run(dir, "", "--version");

@@ -20,6 +20,7 @@ public final class TestRun {
     private boolean terminal;
     private int width = 80;
     private String stdin = "";
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     public record Result(int exitCode, String out, String err) {}
 
@@ -43,6 +44,12 @@ public final class TestRun {
         return this;
     }
 
+    /** Another clock (an instant and the zone that makes it a local date). */
+    public TestRun clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
     public TestRun stdin(String text) {
         this.stdin = text;
         return this;
@@ -53,7 +60,7 @@ public final class TestRun {
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
-                Clock.fixed(NOW, ZoneOffset.UTC), terminal, width);
+                clock, terminal, width);
         int code = Main.run(args, ctx);
         return new Result(code, out.toString(), err.toString());
     }

@@ -87,6 +87,7 @@ final class OfficialsCommand implements Callable<Integer> {
                     Optional.of(h.certain()), sources)).toList());
         } else {
             out.table(OfficialView.holdings(holdings, forPeople));
+            out.asOf(options.day());
         }
         if (holdings.isEmpty()) {
             nothingKnown(filter, "on " + options.day());

@@ -37,6 +37,7 @@ final class StatesCommand implements Callable<Integer> {
             out.tree(rows.stream().map(s -> StateView.json(s, false, false)).toList());
         } else {
             out.table(StateView.table(rows, out.format() == Format.TABLE));
+            out.asOf(options.day());
         }
         return ExitCode.OK;
     }

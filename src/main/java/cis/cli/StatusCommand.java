@@ -137,6 +137,9 @@ final class StatusCommand implements Callable<Integer> {
                 items.close();
             } else if (table != null) {
                 table.close();
+                if (!history) {
+                    out.asOf(options.day());
+                }
             } else {
                 out.out().flush();
             }
