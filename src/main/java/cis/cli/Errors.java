@@ -61,11 +61,11 @@ public final class Errors {
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !cmd.getSubcommands().isEmpty()) {
             String typed = unmatched.get(0);
             int best = cmd.getSubcommands().keySet().stream()
-                    .mapToInt(name -> Names.distance(typed, name)).min().orElse(99);
+                    .mapToInt(name -> Names.distance(typed, name, 3)).min().orElse(99);
             if (best > 2) {
                 return List.of();
             }
-            return cmd.getSubcommands().keySet().stream().filter(name -> Names.distance(typed, name) == best)
+            return cmd.getSubcommands().keySet().stream().filter(name -> Names.distance(typed, name, 3) == best)
                     .map(name -> "cis " + name).toList();
         }
         return u.getSuggestions();

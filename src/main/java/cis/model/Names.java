@@ -158,12 +158,10 @@ public final class Names<T> {
         int limit = Math.max(1, Math.min(3, key.length() / 4));
         Map<T, Integer> best = new java.util.IdentityHashMap<>();
         byKey.forEach((name, entry) -> {
-            // The distance is at least the difference in length: names too long or too short to be
-            // within the limit are not compared, so a huge query costs nothing but its length.
-            int d = Math.abs(name.length() - key.length()) <= limit ? distance(key, name) : Integer.MAX_VALUE;
+            int d = distance(key, name, limit);
             if (name.length() > key.length() + limit) {
                 // also compare with the start of long names, so "Turkmenstan SSR"-style slips still match
-                d = Math.min(d, distance(key, name.substring(0, key.length())) + 1);
+                d = Math.min(d, distance(key, name.substring(0, key.length()), limit) + 1);
             }
             if (d <= limit) {
                 best.merge(entry, d, Math::min);
@@ -176,23 +174,50 @@ public final class Names<T> {
 
     /** Optimal string alignment distance: Levenshtein plus swaps of neighbouring letters ("stauts"). */
     public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
+        return distance(a, b, Math.max(a.length(), b.length()));
+    }
+
+    /**
+     * The same distance when it is at most {@code max}, else {@code max + 1}. Only the band of
+     * cells within {@code max} of the diagonal is computed, in three rows: time and memory stay
+     * small however long the strings are (a 100,000-letter name costs its length, not its square).
+     */
+    public static int distance(String a, String b, int max) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > max) {
+            return max + 1;
         }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+        int big = max + 1;
+        int[] prev2 = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = Math.min(j, big);
         }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
+        for (int i = 1; i <= n; i++) {
+            int from = Math.max(1, i - max);
+            int to = Math.min(m, i + max);
+            java.util.Arrays.fill(cur, big);
+            cur[0] = Math.min(i, big);
+            int rowMin = cur[0];
+            for (int j = from; j <= to; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                    v = Math.min(v, prev2[j - 2] + 1);
                 }
-                d[i][j] = v;
+                cur[j] = Math.min(v, big);
+                rowMin = Math.min(rowMin, cur[j]);
             }
+            if (rowMin > max) {
+                return big; // every path already costs more
+            }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
         }
-        return d[a.length()][b.length()];
+        return Math.min(prev[m], big);
     }
 }

@@ -133,8 +133,8 @@ public final class Fields {
         mapping.entries().forEach((key, entry) -> {
             if (!read.contains(key)) {
                 String hint = read.stream()
-                        .min((a, b) -> Integer.compare(Scalars.distance(key, a), Scalars.distance(key, b)))
                         .filter(k -> Scalars.distance(key, k) <= 2)
+                        .min((a, b) -> Integer.compare(Scalars.distance(key, a), Scalars.distance(key, b)))
                         .map(k -> "; did you mean '" + k + "'?")
                         .orElse("; valid keys: " + String.join(", ", read.stream().sorted().toList()));
                 problem(entry.keyLocation(), "unknown key '" + key + "' in " + what + hint);

@@ -159,7 +159,7 @@ final class LoadContext {
     private <T> Optional<T> lookup(Fields f, Location at, String id, String kind, Map<String, T> byId) {
         T hit = byId.get(id);
         if (hit == null && !unusableKinds.contains(kind)) {
-            String near = byId.keySet().stream().filter(k -> Names.distance(k, id) <= 2).sorted()
+            String near = byId.keySet().stream().filter(k -> Names.distance(k, id, 2) <= 2).sorted()
                     .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
             f.problem(at, "unknown " + kind + " '" + id + "'" + near);
         }

@@ -81,4 +81,68 @@ class NamesTest {
         assertThat(Names.distance("stauts", "states")).isEqualTo(2);
         assertThat(Names.distance("", "abc")).isEqualTo(3);
     }
+
+    /** The textbook full-matrix optimal string alignment distance, to check the banded one against. */
+    static int fullDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    @Test
+    void theBandedDistanceIsTheFullOneUpToItsBound() {
+        java.util.Random random = new java.util.Random(20261203L);
+        for (int round = 0; round < 20_000; round++) {
+            String a = randomWord(random);
+            String b = random.nextInt(3) == 0 ? a : mutate(a, random);
+            int max = random.nextInt(5);
+            int full = fullDistance(a, b);
+            assertThat(Names.distance(a, b, max)).as("%s ~ %s within %d", a, b, max).isEqualTo(Math.min(full, max + 1));
+            assertThat(Names.distance(a, b)).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void aHugeNameCostsItsLengthNotItsSquare() {
+        String huge = "x".repeat(200_000);
+        assertThat(Names.distance(huge, huge + "y", 3)).isEqualTo(1);
+        assertThat(Names.distance(huge, "y" + huge.substring(1), 3)).isEqualTo(1);
+        assertThat(Names.distance(huge, "z".repeat(200_000), 3)).isEqualTo(4);
+    }
+
+    private static String randomWord(java.util.Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(9); n > 0; n--) {
+            b.append((char) ('a' + random.nextInt(4)));
+        }
+        return b.toString();
+    }
+
+    private static String mutate(String s, java.util.Random random) {
+        StringBuilder b = new StringBuilder(s);
+        for (int n = random.nextInt(4); n > 0; n--) {
+            int at = b.length() == 0 ? 0 : random.nextInt(b.length());
+            switch (random.nextInt(4)) {
+                case 0 -> b.insert(at, (char) ('a' + random.nextInt(4)));
+                case 1 -> { if (b.length() > 0) { b.deleteCharAt(at); } }
+                case 2 -> { if (b.length() > 0) { b.setCharAt(at, (char) ('a' + random.nextInt(4))); } }
+                default -> { if (at + 1 < b.length()) { char c = b.charAt(at); b.setCharAt(at, b.charAt(at + 1)); b.setCharAt(at + 1, c); } }
+            }
+        }
+        return b.toString();
+    }
 }
