@@ -1,6 +1,9 @@
 package cis.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,12 +26,31 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String script = CompletionScripts.bundled(shell.strip().toLowerCase(java.util.Locale.ROOT))
+        String script = bundled(shell.strip().toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> CliException.usage("no completion script for '" + Lookups.shown(shell) + "'",
                         "Shells: bash, zsh, fish."));
         CisCommand root = (CisCommand) spec.root().userObject();
         root.context().out().print(script);
         root.context().out().flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The script for {@code shell} as bundled in the jar (no KB is read to print it); written by the
+     * completions profile, and checked against the commands by a test.
+     */
+    static Optional<String> bundled(String shell) throws IOException {
+        String file = switch (shell) {
+            case "bash" -> "cis.bash";
+            case "zsh" -> "_cis";
+            case "fish" -> "cis.fish";
+            default -> null;
+        };
+        if (file == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = CompletionCommand.class.getResourceAsStream("/cis/completions/" + file)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package cis.cli;
 
+import cis.render.Output;
+
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import java.util.EnumSet;

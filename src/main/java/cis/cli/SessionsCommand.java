@@ -1,5 +1,8 @@
 package cis.cli;
 
+import cis.render.Output;
+import cis.cli.view.SessionView;
+
 import cis.model.Body;
 import cis.model.City;
 import cis.model.KbPart;

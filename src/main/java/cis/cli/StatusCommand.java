@@ -1,5 +1,8 @@
 package cis.cli;
 
+import cis.render.Output;
+import cis.cli.view.StateView;
+
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.model.Status;

@@ -1,4 +1,4 @@
-package cis.cli;
+package cis.render;
 
 import cis.render.Format;
 import cis.render.Table;

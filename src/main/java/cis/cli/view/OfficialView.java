@@ -1,4 +1,6 @@
-package cis.cli;
+package cis.cli.view;
+
+import cis.render.Output;
 
 import cis.model.Person;
 import cis.model.Source;
@@ -16,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How terms and people look in each format. */
-final class OfficialView {
-    static final List<String> HEADERS = List.of("Role", "Body", "State", "Name", "Since", "Until", "Note");
+public final class OfficialView {
+    public static final List<String> HEADERS = List.of("Role", "Body", "State", "Name", "Since", "Until", "Note");
 
     private OfficialView() {}
 
-    static Map<String, Object> json(Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
+    public static Map<String, Object> json(Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", t.role().id());
         m.put("body", t.body().id());
@@ -42,7 +44,7 @@ final class OfficialView {
         return m;
     }
 
-    static List<Cell> row(Term t, boolean certain, boolean forPeople) {
+    public static List<Cell> row(Term t, boolean certain, boolean forPeople) {
         return List.of(
                 Cell.of(forPeople ? t.role().name() : t.role().id()),
                 Cell.of(forPeople ? t.body().shortName() : t.body().id()),
@@ -54,7 +56,7 @@ final class OfficialView {
     }
 
     /** Short notes (the title is in the card and the JSON): co-chairs, and whether imprecise dates leave the answer uncertain. */
-    static List<String> notes(Term t, boolean certain) {
+    public static List<String> notes(Term t, boolean certain) {
         List<String> notes = new ArrayList<>();
         if (!t.coChairs().isEmpty()) {
             notes.add("co-chairs " + String.join(", ", t.coChairs().stream().map(State::name).toList()));
@@ -67,16 +69,16 @@ final class OfficialView {
         return notes;
     }
 
-    static Table holdings(List<Holding> holdings, boolean forPeople) {
+    public static Table holdings(List<Holding> holdings, boolean forPeople) {
         return new Table(HEADERS, holdings.stream().map(h -> row(h.term(), h.certain(), forPeople)).toList(),
                 List.of(6, 0, 1, 3));
     }
 
-    static Table terms(List<Term> terms, boolean forPeople) {
+    public static Table terms(List<Term> terms, boolean forPeople) {
         return new Table(HEADERS, terms.stream().map(t -> row(t, true, forPeople)).toList(), List.of(6, 0, 1, 3));
     }
 
-    static Map<String, Object> personJson(Person p, List<Term> terms, boolean sources) {
+    public static Map<String, Object> personJson(Person p, List<Term> terms, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("name", p.name());
@@ -102,7 +104,7 @@ final class OfficialView {
     }
 
     /** The person card: names, life dates, terms in order, and (always) the sources. */
-    static void card(Person p, List<Term> terms, Output o) {
+    public static void card(Person p, List<Term> terms, Output o) {
         Card card = new Card(o, true);
         card.title(p.name(), p.fullName().filter(f -> !f.equals(p.name())).orElse(""), Style.NONE);
         p.nameRu().ifPresent(n -> card.line("Russian", n));

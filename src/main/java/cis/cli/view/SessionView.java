@@ -1,4 +1,4 @@
-package cis.cli;
+package cis.cli.view;
 
 import cis.model.City;
 import cis.model.Session;
@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How sessions look in each format, the calendar included. */
-final class SessionView {
-    static final List<String> TERMINAL_HEADERS = List.of("Date", "Body", "City", "Country", "Kind", "Status", "Note");
-    static final List<String> HEADERS = List.of("Date", "End", "Body", "City", "Country", "Kind", "Status", "Note");
-    static final List<String> NEXT_HEADERS = List.of("Body", "Date", "Days", "City", "Country", "Kind", "Status");
+public final class SessionView {
+    public static final List<String> TERMINAL_HEADERS = List.of("Date", "Body", "City", "Country", "Kind", "Status", "Note");
+    public static final List<String> HEADERS = List.of("Date", "End", "Body", "City", "Country", "Kind", "Status", "Note");
+    public static final List<String> NEXT_HEADERS = List.of("Body", "Date", "Days", "City", "Country", "Kind", "Status");
 
     private SessionView() {}
 
-    static Map<String, Object> json(Session s, boolean sources) {
+    public static Map<String, Object> json(Session s, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("body", s.body().id());
@@ -47,7 +47,7 @@ final class SessionView {
     }
 
     /** Table rows: people see "2006-07-21/22" and labels; other formats get an End column and ids. */
-    static Table table(List<Session> sessions, boolean forPeople, boolean sources) {
+    public static Table table(List<Session> sessions, boolean forPeople, boolean sources) {
         List<String> headers = new ArrayList<>(forPeople ? TERMINAL_HEADERS : HEADERS);
         if (sources && !forPeople) {
             headers.add("Sources");
@@ -83,7 +83,7 @@ final class SessionView {
         return end.substring(0, 7).equals(start.substring(0, 7)) ? end.substring(8) : end;
     }
 
-    static List<String> notes(Session s) {
+    public static List<String> notes(Session s) {
         List<String> notes = new ArrayList<>();
         s.title().ifPresent(notes::add);
         s.movedTo().ifPresent(m -> notes.add("moved to " + m));
@@ -94,7 +94,7 @@ final class SessionView {
         return notes;
     }
 
-    static Style style(Session.Status status) {
+    public static Style style(Session.Status status) {
         return switch (status) {
             case HELD -> Style.NONE;
             case SCHEDULED -> Style.CYAN;
@@ -103,7 +103,7 @@ final class SessionView {
         };
     }
 
-    static Table next(List<SessionsQuery.Next> next, boolean forPeople) {
+    public static Table next(List<SessionsQuery.Next> next, boolean forPeople) {
         List<List<Cell>> rows = new ArrayList<>();
         for (SessionsQuery.Next n : next) {
             Session s = n.session();
@@ -120,7 +120,7 @@ final class SessionView {
         return new Table(NEXT_HEADERS, rows, -1);
     }
 
-    static Map<String, Object> nextJson(SessionsQuery.Next n, java.time.LocalDate asOf, boolean sources) {
+    public static Map<String, Object> nextJson(SessionsQuery.Next n, java.time.LocalDate asOf, boolean sources) {
         Map<String, Object> m = json(n.session(), sources);
         m.put("daysToGo", n.days());
         m.put("asOf", asOf);
@@ -128,7 +128,7 @@ final class SessionView {
     }
 
     /** A session as a calendar event; empty when its day is not known (a month is not an all-day event). */
-    static Optional<IcsWriter.Event> event(Session s) {
+    public static Optional<IcsWriter.Event> event(Session s) {
         if (!s.date().isFull()) {
             return Optional.empty();
         }

@@ -1,4 +1,6 @@
-package cis.cli;
+package cis.cli.view;
+
+import cis.render.Output;
 
 import cis.model.Source;
 import cis.render.Style;
@@ -11,40 +13,40 @@ import java.util.List;
  * A readable card for one thing (a state, a person, a session) on a terminal: a title line, blocks
  * of aligned "key  value" lines wrapped to the width, and numbered citations at the end.
  */
-final class Card {
+public final class Card {
     private final Output o;
     private final boolean cite;
     private final List<Source> cited = new ArrayList<>();
     private final List<String[]> block = new ArrayList<>();
 
-    Card(Output o, boolean cite) {
+    public Card(Output o, boolean cite) {
         this.o = o;
         this.cite = cite;
     }
 
     /** The first line: a bold name and a styled qualifier ("Turkmenistan  associate member"). */
-    void title(String name, String qualifier, Style style) {
+    public void title(String name, String qualifier, Style style) {
         o.out().print(Style.BOLD.apply(Text.neutralize(name, false), o.color())
                 + (qualifier.isEmpty() ? "" : "  " + style.apply(Text.neutralize(qualifier, false), o.color())) + "\n");
     }
 
-    void line(String key, String value) {
+    public void line(String key, String value) {
         block.add(new String[] {key, value});
     }
 
     /** Same as {@link #line}; reads better for list items such as dated events. */
-    void item(String key, String value) {
+    public void item(String key, String value) {
         line(key, value);
     }
 
     /** Starts a new block under a bold heading. */
-    void section(String heading) {
+    public void section(String heading) {
         flush();
         o.out().print("\n" + Style.BOLD.apply(heading, o.color()) + "\n");
     }
 
     /** " [1][2]" marks for these sources, numbered in order of first citation; "" when not citing. */
-    String refs(List<Source> sources) {
+    public String refs(List<Source> sources) {
         if (!cite || sources.isEmpty()) {
             return "";
         }
@@ -61,7 +63,7 @@ final class Card {
     }
 
     /** Ends the card: prints the last block and, when citing, the numbered sources. */
-    void sources() {
+    public void sources() {
         if (cite && !cited.isEmpty()) {
             section("Sources");
             for (int i = 0; i < cited.size(); i++) {

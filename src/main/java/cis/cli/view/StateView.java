@@ -1,4 +1,6 @@
-package cis.cli;
+package cis.cli.view;
+
+import cis.render.Output;
 
 import cis.model.Condition;
 import cis.model.Event;
@@ -16,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /** How a state's status looks in each format: a JSON object, a table row, or a card for people. */
-final class StateView {
-    static final List<String> HEADERS = List.of("State", "ISO", "Status", "Since", "Note");
-    static final List<String> TIMELINE_HEADERS = List.of("State", "Date", "Kind", "Event", "Note", "Sources");
+public final class StateView {
+    public static final List<String> HEADERS = List.of("State", "ISO", "Status", "Since", "Note");
+    public static final List<String> TIMELINE_HEADERS = List.of("State", "Date", "Kind", "Event", "Note", "Sources");
 
     private StateView() {}
 
     /** The JSON/YAML object for one state; {@code history} and {@code sources} add what those flags ask for. */
-    static Map<String, Object> json(StateStatus s, boolean history, boolean sources) {
+    public static Map<String, Object> json(StateStatus s, boolean history, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.state().id());
         m.put("name", s.state().name());
@@ -102,7 +104,7 @@ final class StateView {
     }
 
     /** The status of one input of {@code cis status}: the input as given first, then the state's object. */
-    static Map<String, Object> json(String input, StateStatus s, boolean history, boolean sources) {
+    public static Map<String, Object> json(String input, StateStatus s, boolean history, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         m.putAll(json(s, history, sources));
@@ -111,7 +113,7 @@ final class StateView {
     }
 
     /** An input that matched no state: the same keys, every one null but the input and the error. */
-    static Map<String, Object> missingJson(String input, String error, java.time.LocalDate asOf) {
+    public static Map<String, Object> missingJson(String input, String error, java.time.LocalDate asOf) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         for (String key : List.of("id", "name", "officialName", "iso2", "iso3")) {
@@ -128,7 +130,7 @@ final class StateView {
     }
 
     /** The table (headers, wrapping column) of {@code cis status} in the row formats. */
-    static Table shape(boolean history, boolean sources) {
+    public static Table shape(boolean history, boolean sources) {
         if (history) {
             return new Table(TIMELINE_HEADERS, List.of(), 3);
         }
@@ -141,7 +143,7 @@ final class StateView {
     }
 
     /** The rows of one state in that table: one, or one per event with {@code history}. */
-    static List<List<Cell>> rows(StateStatus s, boolean history, boolean sources, boolean forPeople) {
+    public static List<List<Cell>> rows(StateStatus s, boolean history, boolean sources, boolean forPeople) {
         if (history) {
             return timeline(List.of(s), sources).rows();
         }
@@ -149,7 +151,7 @@ final class StateView {
     }
 
     /** The row of an input that matched nothing: the input where the state's name goes, the rest empty. */
-    static List<Cell> missingRow(String input, boolean history, boolean sources) {
+    public static List<Cell> missingRow(String input, boolean history, boolean sources) {
         List<Cell> row = new ArrayList<>();
         row.add(Cell.of(input));
         while (row.size() < shape(history, sources).headers().size()) {
@@ -159,7 +161,7 @@ final class StateView {
     }
 
     /** One row of the states table. Terminal tables show labels; the other formats show ids. */
-    static List<Cell> row(StateStatus s, boolean forPeople) {
+    public static List<Cell> row(StateStatus s, boolean forPeople) {
         return List.of(
                 Cell.of(s.state().name()),
                 Cell.of(s.state().iso2()),
@@ -168,12 +170,12 @@ final class StateView {
                 Cell.of(String.join("; ", StatusQuery.notes(s))));
     }
 
-    static Table table(List<StateStatus> states, boolean forPeople) {
+    public static Table table(List<StateStatus> states, boolean forPeople) {
         return new Table(HEADERS, states.stream().map(s -> row(s, forPeople)).toList(), 4);
     }
 
     /** The same rows with a last column of source URLs (space-separated) for the current status. */
-    static Table tableWithSources(List<StateStatus> states) {
+    public static Table tableWithSources(List<StateStatus> states) {
         List<String> headers = new ArrayList<>(HEADERS);
         headers.add("Sources");
         List<List<Cell>> rows = new ArrayList<>();
@@ -186,7 +188,7 @@ final class StateView {
     }
 
     /** Timeline rows (one per event) for the row formats with {@code --history}. */
-    static Table timeline(List<StateStatus> states, boolean sources) {
+    public static Table timeline(List<StateStatus> states, boolean sources) {
         List<List<Cell>> rows = new ArrayList<>();
         for (StateStatus s : states) {
             for (Event e : s.state().events()) {
@@ -198,7 +200,7 @@ final class StateView {
         return new Table(TIMELINE_HEADERS, rows, 3);
     }
 
-    static Style style(Status status) {
+    public static Style style(Status status) {
         return switch (status) {
             case MEMBER -> Style.GREEN;
             case ASSOCIATE_MEMBER, OBSERVER -> Style.CYAN;
@@ -209,7 +211,7 @@ final class StateView {
     }
 
     /** The readable card of {@code cis status STATE} on a terminal. */
-    static void card(StateStatus s, boolean history, boolean withSources, Output o) {
+    public static void card(StateStatus s, boolean history, boolean withSources, Output o) {
         Card card = new Card(o, withSources);
         card.title(s.state().name(), s.status().label(), style(s.status()));
         String since = s.since().map(d -> " since " + d).orElse("");

@@ -1,4 +1,8 @@
-package cis.cli;
+package cis.cli.completion;
+
+import cis.cli.CliContext;
+import cis.cli.CisCommand;
+import cis.cli.Candidates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,22 +55,6 @@ public final class CompletionScripts {
                 + "# Use it with: source <(cis completion zsh)\n" + bash);
         out.put(FISH, fish(cmd));
         return out;
-    }
-
-    /** The script for {@code shell} as bundled in the jar (no KB is read to print it). */
-    static Optional<String> bundled(String shell) throws IOException {
-        String file = switch (shell) {
-            case "bash" -> BASH;
-            case "zsh" -> ZSH;
-            case "fish" -> FISH;
-            default -> null;
-        };
-        if (file == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = CompletionScripts.class.getResourceAsStream("/cis/completions/" + file)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 
     private static CommandLine commandLine() {
