@@ -1,6 +1,7 @@
 package cis.cli;
 
 import cis.model.PartialDate;
+import cis.model.Session;
 import cis.render.Format;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -27,6 +28,29 @@ final class Converters {
             return Arrays.stream(Format.values()).filter(f -> f.id().equals(v)).findFirst()
                     .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a format; use one of: "
                             + String.join(", ", Arrays.stream(Format.values()).map(Format::id).toList())));
+        }
+    }
+
+    /** A session kind by its id: regular, informal, … */
+    static final class KindConverter implements ITypeConverter<Session.Kind> {
+        @Override
+        public Session.Kind convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(Session.Kind.values()).filter(k -> k.id().equals(v)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a kind of session; use one of: "
+                            + String.join(", ", Arrays.stream(Session.Kind.values()).map(Session.Kind::id).toList())));
+        }
+    }
+
+    /** The order of {@code cis sessions}: newest first, or by date (oldest first; "oldest" is an alias). */
+    static final class OrderConverter implements ITypeConverter<SessionsCommand.Order> {
+        @Override
+        public SessionsCommand.Order convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "newest" -> SessionsCommand.Order.NEWEST;
+                case "date", "oldest" -> SessionsCommand.Order.DATE;
+                default -> throw new TypeConversionException("'" + value + "' is not an order; use newest or date");
+            };
         }
     }
 

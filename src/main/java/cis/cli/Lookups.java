@@ -1,5 +1,6 @@
 package cis.cli;
 
+import cis.cli.view.Wording;
 import cis.model.Body;
 import cis.model.Names;
 import cis.model.Person;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /** Turns what the user typed into KB entries, or into an error that says what to type instead. */
 final class Lookups {
     private static final Names<Status> STATUSES = Names.of(Arrays.asList(Status.values()),
-            s -> List.of(s.id(), s.label()), Status::id, new ArrayList<>());
+            s -> List.of(s.id(), Wording.label(s)), Status::id, new ArrayList<>());
 
     private Lookups() {}
 

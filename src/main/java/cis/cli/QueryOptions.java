@@ -95,7 +95,7 @@ public final class QueryOptions {
             throw CliException.usage("--json and --format " + format.id() + " contradict each other",
                     "Use one of them.");
         }
-        if (format == Format.ICS && !mixee.name().equals("sessions")) {
+        if (format == Format.ICS && !(mixee.userObject() instanceof WritesCalendar)) {
             throw CliException.usage("--format ics is only for 'cis sessions'", "Use table, plain, json, yaml, csv, tsv "
                     + "or markdown here.");
         }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         "List the sessions of the CIS councils (newest first), filtered by body, dates, place and kind.",
         "--next shows the next session of each body with the days to go; --format ics writes a calendar."},
         mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
-final class SessionsCommand implements Callable<Integer> {
+final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     @Mixin
     QueryOptions options;
 
@@ -54,8 +54,8 @@ final class SessionsCommand implements Callable<Integer> {
     String country;
 
     @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Candidates.Kinds.class,
-            description = "regular, informal, extraordinary, joint, video, founding or narrow.")
-    String kind;
+            converter = Converters.KindConverter.class, description = "${COMPLETION-CANDIDATES}.")
+    Session.Kind kind;
 
     @ArgGroup(exclusive = true)
     When when;
@@ -71,8 +71,12 @@ final class SessionsCommand implements Callable<Integer> {
         boolean next;
     }
 
-    @Option(names = "--sort", paramLabel = "ORDER", completionCandidates = Candidates.Sorts.class, description = "newest (default) or date (oldest first).")
-    String sort = "newest";
+    /** The order sessions are listed in. */
+    enum Order { NEWEST, DATE }
+
+    @Option(names = "--sort", paramLabel = "ORDER", completionCandidates = Candidates.Sorts.class,
+            converter = Converters.OrderConverter.class, description = "newest (default) or date (oldest first).")
+    Order sort = Order.NEWEST;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N sessions.")
     Integer limit;
@@ -83,12 +87,7 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output out = options.output();
-        boolean newestFirst = switch (sort.strip().toLowerCase(Locale.ROOT)) {
-            case "newest" -> true;
-            case "date", "oldest" -> false;
-            default -> throw CliException.usage("--sort: '" + Lookups.shown(sort) + "' is not an order",
-                    "Use newest or date.");
-        };
+        boolean newestFirst = sort == Order.NEWEST;
         if (limit != null && limit < 1) {
             throw CliException.usage("--limit must be at least 1", null);
         }
@@ -110,7 +109,7 @@ final class SessionsCommand implements Callable<Integer> {
                         City::name, "Cities: " + String.join(", ", kb.sessions().cities().all().stream()
                                 .map(City::name).toList()) + ".")),
                 Optional.ofNullable(country).map(c -> Lookups.state(kb.states().names(), c)),
-                Optional.ofNullable(kind).map(SessionsCommand::kind),
+                Optional.ofNullable(kind),
                 when == null ? SessionsQuery.When.ANY
                         : when.upcoming ? SessionsQuery.When.UPCOMING : SessionsQuery.When.PAST,
                 day);
@@ -149,13 +148,5 @@ final class SessionsCommand implements Callable<Integer> {
             options.context().err().flush();
         }
         return ExitCode.OK;
-    }
-
-    private static Session.Kind kind(String value) {
-        String v = value.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(Session.Kind.values()).filter(k -> k.name().equals(v)).findFirst()
-                .orElseThrow(() -> CliException.usage("--kind: '" + Lookups.shown(value) + "' is not a kind of session",
-                        "Kinds: " + String.join(", ", Arrays.stream(Session.Kind.values()).map(Session.Kind::id)
-                                .toList()) + "."));
     }
 }

@@ -26,8 +26,7 @@ final class StatesCommand implements Callable<Integer> {
     QueryOptions options;
 
     @Option(names = "--status", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
-            description = "Only states with these statuses: member, associate-member, founding-state, "
-                    + "former-member, non-member (a unique prefix is enough).")
+            description = "Only states with these statuses: ${COMPLETION-CANDIDATES} (a unique prefix is enough).")
     List<String> status = new ArrayList<>();
 
     @Override

@@ -41,6 +41,6 @@ public record Condition(Kind kind, PartialDate from, Optional<PartialDate> to, S
      * sources do.
      */
     public boolean holdsOn(LocalDate day) {
-        return !day.isBefore(from.latest()) && to.map(t -> day.isBefore(t.earliest())).orElse(true);
+        return PartialDate.certainlyWithin(day, from, to);
     }
 }

@@ -57,6 +57,15 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         }
     }
 
+    /**
+     * Whether {@code day} certainly falls in [{@code from}, {@code to}) when the dates may be known
+     * only to the month or year: after the last day the start can mean, before the first day the
+     * end can mean. The CLI never claims more than the sources do.
+     */
+    public static boolean certainlyWithin(LocalDate day, PartialDate from, Optional<PartialDate> to) {
+        return !day.isBefore(from.latest()) && to.map(t -> day.isBefore(t.earliest())).orElse(true);
+    }
+
     public boolean isFull() {
         return day != 0;
     }

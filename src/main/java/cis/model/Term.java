@@ -27,7 +27,7 @@ public record Term(Person person, Role role, Body body, Optional<State> state, O
 
     /** In office for certain on {@code day}: after the last day the start can mean, before the first the end can. */
     public boolean certainlyOn(LocalDate day) {
-        return !day.isBefore(from.latest()) && to.map(t -> day.isBefore(t.earliest())).orElse(true);
+        return PartialDate.certainlyWithin(day, from, to);
     }
 
     /** Perhaps in office on {@code day}: the day falls within what the imprecise dates allow. */

@@ -18,7 +18,6 @@ public final class OfficialsQuery {
 
     /** Narrows terms to a role, a body and a state; empty filters keep everything. */
     public record Filter(Optional<Role> role, Optional<Body> body, Optional<State> state) {
-        public static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
 
         public boolean test(Term t) {
             return role.map(r -> t.role() == r).orElse(true)

@@ -41,23 +41,4 @@ public final class StatusQuery {
         out.sort(ORDER);
         return out;
     }
-
-    /** Short notes for a table cell: a pending withdrawal, participation, a disputed date. */
-    public static List<String> notes(StateStatus s) {
-        List<String> notes = new ArrayList<>();
-        for (Condition c : s.conditions()) {
-            notes.add(switch (c.kind()) {
-                case WITHDRAWAL_PENDING -> c.to().map(t -> "withdrawal pending, effective " + t)
-                        .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
-                case PARTICIPATION_ENDED -> "not participating since " + c.from();
-                case PARTICIPATION_SUSPENDED -> "participation suspended since " + c.from();
-            });
-        }
-        if (s.period().isEmpty()) {
-            notes.add("no record before " + s.state().periods().get(0).from());
-        } else if (s.period().get().uncertain()) {
-            notes.add("start date disputed");
-        }
-        return notes;
-    }
 }

@@ -2,6 +2,7 @@ package cis.shell;
 
 import cis.cli.CisCommand;
 import cis.cli.CliContext;
+import cis.cli.ExitCode;
 import cis.cli.Prompt;
 import cis.store.KbStore;
 import java.io.BufferedReader;
@@ -133,7 +134,7 @@ public final class Shell {
         if (!args.isEmpty() && args.get(0).equals("shell")) {
             ctx.err().print("cis: already in the shell\n");
             ctx.err().flush();
-            return 2;
+            return ExitCode.USAGE;
         }
         return CisCommand.execute(args.toArray(String[]::new), ctx, store, Prompt.NONE);
     }

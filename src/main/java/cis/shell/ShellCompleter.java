@@ -15,6 +15,8 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -41,15 +43,20 @@ final class ShellCompleter implements Completer {
             candidates.add(new Candidate(c.toString()));
         }
         if (!words.isEmpty() && words.get(0).equals("officials") && line.wordIndex() >= 1
-                && !line.word().startsWith("-") && !previousTakesValue(words, line.wordIndex())) {
+                && !line.word().startsWith("-") && !previousTakesValue(words.get(0), words, line.wordIndex())) {
             for (String name : Candidates.peopleNames()) {
                 candidates.add(new Candidate(name));
             }
         }
     }
 
-    private static boolean previousTakesValue(List<String> words, int index) {
-        String previous = index > 0 ? words.get(index - 1) : "";
-        return List.of("--role", "--body", "--state", "--as-of", "--format", "--color", "--data").contains(previous);
+    /** Whether the word before the cursor is an option of the command that takes a value, per picocli's model. */
+    private boolean previousTakesValue(String command, List<String> words, int index) {
+        CommandLine sub = spec.subcommands().get(command);
+        if (sub == null || index < 1) {
+            return false;
+        }
+        OptionSpec option = sub.getCommandSpec().findOption(words.get(index - 1));
+        return option != null && option.arity().max() > 0;
     }
 }

@@ -46,16 +46,16 @@ class StatusQueryTest {
         StateStatus s = StatusQuery.of(GEORGIA, LocalDate.of(1990, 1, 1));
         assertThat(s.status()).isEqualTo(Status.NON_MEMBER);
         assertThat(s.since()).isEmpty();
-        assertThat(StatusQuery.notes(s)).containsExactly("no record before 1991-12-08");
+        assertThat(cis.cli.view.Wording.notes(s)).containsExactly("no record before 1991-12-08");
     }
 
     @Test
     void pendingWithdrawalRidesAlongsideMembershipUntilItTakesEffect() {
-        assertThat(StatusQuery.notes(StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 17)))).isEmpty();
+        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 17)))).isEmpty();
         StateStatus pending = StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 18));
         assertThat(pending.status()).isEqualTo(Status.MEMBER);
-        assertThat(StatusQuery.notes(pending)).containsExactly("withdrawal pending, effective 2009-08-18");
-        assertThat(StatusQuery.notes(StatusQuery.of(GEORGIA, LEFT))).doesNotContain("withdrawal pending, effective 2009-08-18");
+        assertThat(cis.cli.view.Wording.notes(pending)).containsExactly("withdrawal pending, effective 2009-08-18");
+        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LEFT))).doesNotContain("withdrawal pending, effective 2009-08-18");
     }
 
     @Test

@@ -34,10 +34,6 @@ public final class Card {
         block.add(new String[] {key, value});
     }
 
-    /** Same as {@link #line}; reads better for list items such as dated events. */
-    public void item(String key, String value) {
-        line(key, value);
-    }
 
     /** Starts a new block under a bold heading. */
     public void section(String heading) {

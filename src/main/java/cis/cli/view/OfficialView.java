@@ -127,7 +127,7 @@ public final class OfficialView {
                             + String.join(", ", t.coChairs().stream().map(State::name).toList()))
                     + (t.uncertain() ? " (dates uncertain)" : "") + card.refs(t.sources())
                     + t.note().map(n -> "\n" + n).orElse("");
-            card.item(range, office);
+            card.line(range, office);
         }
         card.sources();
     }

@@ -50,7 +50,7 @@ public final class StateView {
             conditions.add(condition(c, sources));
         }
         m.put("conditions", conditions);
-        m.put("notes", StatusQuery.notes(s));
+        m.put("notes", Wording.notes(s));
         if (sources) {
             m.put("sources", s.period().map(p -> urls(p.sources())).orElse(List.of()));
         }
@@ -165,9 +165,9 @@ public final class StateView {
         return List.of(
                 Cell.of(s.state().name()),
                 Cell.of(s.state().iso2()),
-                Cell.of(forPeople ? s.status().label() : s.status().id(), style(s.status())),
+                Cell.of(forPeople ? Wording.label(s.status()) : s.status().id(), style(s.status())),
                 Cell.of(s.since().map(Object::toString).orElse(forPeople ? "—" : "")),
-                Cell.of(String.join("; ", StatusQuery.notes(s))));
+                Cell.of(String.join("; ", Wording.notes(s))));
     }
 
     public static Table table(List<StateStatus> states, boolean forPeople) {
@@ -213,27 +213,20 @@ public final class StateView {
     /** The readable card of {@code cis status STATE} on a terminal. */
     public static void card(StateStatus s, boolean history, boolean withSources, Output o) {
         Card card = new Card(o, withSources);
-        card.title(s.state().name(), s.status().label(), style(s.status()));
+        card.title(s.state().name(), Wording.label(s.status()), style(s.status()));
         String since = s.since().map(d -> " since " + d).orElse("");
-        card.line("Status", s.status().label() + since + s.period().map(p -> card.refs(p.sources())).orElse(""));
-        card.line("Meaning", s.status().meaning());
+        card.line("Status", Wording.label(s.status()) + since + s.period().map(p -> card.refs(p.sources())).orElse(""));
+        card.line("Meaning", Wording.meaning(s.status()));
         s.period().flatMap(StatusPeriod::note).ifPresent(n -> card.line("Note", n));
         for (Condition c : s.conditions()) {
-            String label = c.kind() == Condition.Kind.WITHDRAWAL_PENDING ? "Withdrawal" : "Participation";
-            String head = switch (c.kind()) {
-                case WITHDRAWAL_PENDING -> "pending since " + c.from()
-                        + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
-                case PARTICIPATION_ENDED -> "ended " + c.from();
-                case PARTICIPATION_SUSPENDED -> "suspended since " + c.from();
-            };
-            card.line(label, head + ". " + c.text() + card.refs(c.sources()));
+            card.line(Wording.cardKey(c), Wording.cardLine(c) + ". " + c.text() + card.refs(c.sources()));
         }
         if (s.period().isEmpty()) {
-            card.line("Note", "no record before " + s.state().periods().get(0).from());
+            card.line("Note", Wording.noRecordBefore(s));
         }
-        s.previous().ifPresent(p -> card.line("Before", p.status().label() + " " + p.from()
+        s.previous().ifPresent(p -> card.line("Before", Wording.label(p.status()) + " " + p.from()
                 + " to " + p.to().map(Object::toString).orElse("")));
-        s.next().ifPresent(p -> card.line("Next", p.status().label() + " from " + p.from()));
+        s.next().ifPresent(p -> card.line("Next", Wording.label(p.status()) + " from " + p.from()));
         card.line("Official name", s.state().officialName());
         card.line("ISO 3166", s.state().iso2() + " / " + s.state().iso3());
         card.line("Capital", s.state().capital());
@@ -242,12 +235,12 @@ public final class StateView {
             card.section("Status history");
             for (StatusPeriod p : s.state().periods()) {
                 String range = p.from() + " to " + p.to().map(Object::toString).orElse("now");
-                card.item(range, p.status().label() + (p.uncertain() ? " (start disputed)" : "")
+                card.line(range, Wording.label(p.status()) + (p.uncertain() ? " (start disputed)" : "")
                         + card.refs(p.sources()) + p.note().map(n -> "\n" + n).orElse(""));
             }
             card.section("Timeline");
             for (Event e : s.state().events()) {
-                card.item(e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
+                card.line(e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
                         + card.refs(e.sources()) + e.note().map(n -> "\nNote: " + n).orElse(""));
             }
         }

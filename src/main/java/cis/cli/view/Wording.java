@@ -1,0 +1,85 @@
+package cis.cli.view;
+
+import cis.model.Condition;
+import cis.model.Status;
+import cis.query.StateStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words people read for statuses and conditions, in one place: table cells, cards, the notes
+ * of JSON rows and the names a status is looked up by all come from here.
+ */
+public final class Wording {
+    private Wording() {}
+
+    /** How a person reads a status: "associate member". */
+    public static String label(Status s) {
+        return switch (s) {
+            case MEMBER -> "member state";
+            case ASSOCIATE_MEMBER -> "associate member";
+            case FOUNDING_STATE -> "founding state";
+            case FORMER_MEMBER -> "former member";
+            case NON_MEMBER -> "non-member";
+            case OBSERVER -> "observer";
+        };
+    }
+
+    /** One sentence on what a status means. */
+    public static String meaning(Status s) {
+        return switch (s) {
+            case MEMBER -> "a full member: bound by the CIS Charter and entitled to take part in all CIS bodies";
+            case ASSOCIATE_MEMBER -> "takes part in some CIS activities on the terms of an association agreement "
+                    + "(Charter art. 8); not a member state";
+            case FOUNDING_STATE -> "party to the 1991 Creation Agreement that never took on the Charter; "
+                    + "not a member state";
+            case FORMER_MEMBER -> "was a member state and has withdrawn";
+            case NON_MEMBER -> "not a party to the CIS founding documents";
+            case OBSERVER -> "attends CIS bodies as an observer, without membership";
+        };
+    }
+
+    /** A condition in a few words, for a table cell: "not participating since 2018-05-19". */
+    public static String note(Condition c) {
+        return switch (c.kind()) {
+            case WITHDRAWAL_PENDING -> c.to().map(t -> "withdrawal pending, effective " + t)
+                    .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
+            case PARTICIPATION_ENDED -> "not participating since " + c.from();
+            case PARTICIPATION_SUSPENDED -> "participation suspended since " + c.from();
+        };
+    }
+
+    /** A condition's heading and dates, for a card's "Withdrawal" or "Participation" line. */
+    public static String cardLine(Condition c) {
+        return switch (c.kind()) {
+            case WITHDRAWAL_PENDING -> "pending since " + c.from()
+                    + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
+            case PARTICIPATION_ENDED -> "ended " + c.from();
+            case PARTICIPATION_SUSPENDED -> "suspended since " + c.from();
+        };
+    }
+
+    /** The key a card shows a condition under. */
+    public static String cardKey(Condition c) {
+        return c.kind() == Condition.Kind.WITHDRAWAL_PENDING ? "Withdrawal" : "Participation";
+    }
+
+    /** Short notes for a state's row: its conditions, and a disputed or missing start. */
+    public static List<String> notes(StateStatus s) {
+        List<String> notes = new ArrayList<>();
+        for (Condition c : s.conditions()) {
+            notes.add(note(c));
+        }
+        if (s.period().isEmpty()) {
+            notes.add(noRecordBefore(s));
+        } else if (s.period().get().uncertain()) {
+            notes.add("start date disputed");
+        }
+        return notes;
+    }
+
+    /** A day before the KB's first record of a state. */
+    public static String noRecordBefore(StateStatus s) {
+        return "no record before " + s.state().periods().get(0).from();
+    }
+}
