@@ -79,6 +79,11 @@ public final class CisCommand {
      * The command line for {@code args}: with only the subcommand they name when the first argument
      * is one, else with all of them (for help, suggestions and completion).
      */
+    /** The subcommands' names, in the order help lists them. */
+    public static java.util.Set<String> subcommandNames() {
+        return SUBCOMMANDS.keySet();
+    }
+
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */
     public static int execute(String[] args, CliContext context, KbStore store, Prompt prompt) {
         CommandLine cmd = commandLine(context, store, prompt, args);

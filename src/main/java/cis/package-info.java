@@ -1,0 +1,33 @@
+/**
+ * {@code cis}: answers questions about the Commonwealth of Independent States from the shell.
+ *
+ * <h2>Start-up rules</h2>
+ *
+ * A run of cis is a fresh JVM, so start-up is most of its cost (see the README's Performance
+ * section and {@code src/bench/run.sh}). These rules keep it low. Each was measured before it was
+ * adopted, and each is checked by {@code cis.PerformanceRulesTest} (or the test named), so that
+ * breaking one fails the build rather than slowing every run unnoticed:
+ *
+ * <ol>
+ *   <li><b>Every subcommand is trained.</b> The launcher's class-data archive holds the classes
+ *       {@link cis.Training} loads; a subcommand it never runs would load and verify its classes
+ *       from the jar on every call. {@code Training.COMMANDS} names every subcommand.
+ *   <li><b>Only the command being run is modelled.</b> Picocli's reflection over a command costs
+ *       milliseconds; {@code CisCommand.commandLine} builds the one asked for, and name-only stubs
+ *       of the others for help and suggestions.
+ *   <li><b>No Unicode tables for ASCII names.</b> {@code Names.normalize} folds plain ASCII itself;
+ *       {@code java.text.Normalizer} is loaded only for other text. The ASCII fold must equal the
+ *       full one on every string.
+ *   <li><b>Records are compared by identity where they are shared.</b> A record's own
+ *       {@code equals} and {@code hashCode} are bootstrapped through {@code invokedynamic} and
+ *       compare every field, deep; query and rendering code uses {@code ==} and
+ *       {@link cis.model.Identity}. No main code calls a model record's {@code equals}.
+ *   <li><b>No {@code invokedynamic} string concatenation.</b> The compiler runs with
+ *       {@code -XDstringConcat=inline}: no class refers to {@code StringConcatFactory}.
+ *   <li><b>The bundled KB is read pre-parsed.</b> The build writes {@code kb.bin}
+ *       ({@link cis.store.KbCodec}); {@code KbCodecTest} checks it holds what the YAML says.
+ *   <li><b>The time zone is looked up only when a command needs today's date</b>
+ *       ({@link cis.cli.SystemClock}).
+ * </ol>
+ */
+package cis;
