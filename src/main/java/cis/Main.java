@@ -29,8 +29,8 @@ public final class Main {
         // Always UTF-8, whatever the locale: Russian names must survive LANG=C.
         StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out), Main::stdoutIsPipe);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
         int code;
         try {
             Map<String, String> env = System.getenv();
@@ -39,8 +39,17 @@ public final class Main {
             boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
             String inTty = System.getProperty("cis.stdin.tty");
             boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
-            code = run(args, new CliContext(out, err, System.in, env, new SystemClock(), terminal,
-                    width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))), stdinTerminal));
+            code = run(
+                    args,
+                    new CliContext(
+                            out,
+                            err,
+                            System.in,
+                            env,
+                            new SystemClock(),
+                            terminal,
+                            width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))),
+                            stdinTerminal));
             out.flush();
             code = stdout.exitCode(code, err);
         } catch (Throwable e) { // run() catches everything; this is for what fails around it
@@ -112,8 +121,8 @@ public final class Main {
         PrintWriter err = new PrintWriter(new TerminalSafeWriter(context.err()));
         CliContext safe = context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth());
         try {
-            return CisCommand.execute(args, safe, KbStore.open(safe.env()),
-                    (ctx, data, store) -> new Shell(ctx, data, store).run());
+            return CisCommand.execute(
+                    args, safe, KbStore.open(safe.env()), (ctx, data, store) -> new Shell(ctx, data, store).run());
         } catch (Throwable e) { // an Error (out of memory, stack overflow) or a bug past the command's handler
             return internalError(e, args, err);
         } finally {
@@ -128,7 +137,8 @@ public final class Main {
             if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
                 e.printStackTrace(err);
             } else {
-                err.print("This is a bug in cis, or the machine ran out of memory. Rerun with --verbose for details.\n");
+                err.print(
+                        "This is a bug in cis, or the machine ran out of memory. Rerun with --verbose for details.\n");
             }
             err.flush();
         } catch (Throwable ignored) { // nothing more can be said
@@ -145,5 +155,4 @@ public final class Main {
             return 80;
         }
     }
-
 }

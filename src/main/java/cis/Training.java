@@ -49,8 +49,16 @@ public final class Training {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         for (String[] command : COMMANDS) {
             for (boolean terminal : new boolean[] {false, true}) {
-                Main.run(command, new CliContext(sink, sink, new ByteArrayInputStream(new byte[0]),
-                        Map.of(), new SystemClock(), terminal, 80));
+                Main.run(
+                        command,
+                        new CliContext(
+                                sink,
+                                sink,
+                                new ByteArrayInputStream(new byte[0]),
+                                Map.of(),
+                                new SystemClock(),
+                                terminal,
+                                80));
             }
         }
     }

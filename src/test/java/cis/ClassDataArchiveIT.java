@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassDataArchiveIT {
     static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    static final String REAL_JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String REAL_JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path tmp;
+
     Path cacheHome;
     Path cds;
 
@@ -71,7 +73,9 @@ class ClassDataArchiveIT {
         for (int i = 0; i < 1200 && Files.exists(cds.resolve("training.lock")); i++) {
             Thread.sleep(100);
         }
-        assertThat(cds.resolve("training.lock")).as("training finished within two minutes").doesNotExist();
+        assertThat(cds.resolve("training.lock"))
+                .as("training finished within two minutes")
+                .doesNotExist();
     }
 
     List<String> files() throws IOException {
@@ -90,12 +94,14 @@ class ClassDataArchiveIT {
     /** A java that wraps the real one, logs each training run, and fails it when told to. */
     Path fakeJavaHome() throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("fake-jdk/bin"));
-        Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
-                + "for a; do case $a in -XX:ArchiveClassesAtExit=*)\n"
-                + "  echo training >>\"$TRAINING_LOG\"\n"
-                + "  if [ -e \"$FAIL_TRAINING\" ]; then printf 'half an archive' >\"${a#*=}\"; kill -9 $$; fi ;;\n"
-                + "esac; done\n"
-                + "exec " + REAL_JAVA + " \"$@\"\n");
+        Files.writeString(
+                bin.resolve("java"),
+                "#!/bin/sh\n"
+                        + "for a; do case $a in -XX:ArchiveClassesAtExit=*)\n"
+                        + "  echo training >>\"$TRAINING_LOG\"\n"
+                        + "  if [ -e \"$FAIL_TRAINING\" ]; then printf 'half an archive' >\"${a#*=}\"; kill -9 $$; fi ;;\n"
+                        + "esac; done\n"
+                        + "exec " + REAL_JAVA + " \"$@\"\n");
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         return bin.getParent();
     }
@@ -110,7 +116,8 @@ class ClassDataArchiveIT {
         assertThat(archives()).singleElement().asString().matches("cis-[0-9a-f]{16}-\\d+\\.jsa");
         assertThat(files()).hasSize(1); // no lock, no temporary file left
         for (Path dir : List.of(cacheHome.resolve("cis"), cds)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
         }
         Run second = cis(Map.of(), "status", "Turkmenistan");
         assertThat(second.mapped()).isTrue();
@@ -129,8 +136,10 @@ class ClassDataArchiveIT {
         // another build: the same jar under a launcher that names another digest
         Path other = Files.createDirectories(tmp.resolve("other-build"));
         Files.copy(LauncherIT.LAUNCHER.resolveSibling("cis.jar"), other.resolve("cis.jar"));
-        Files.writeString(other.resolve("cis"), Files.readString(LauncherIT.LAUNCHER)
-                .replaceFirst("jar_sha256=[0-9a-f]+", "jar_sha256=" + "0".repeat(64)));
+        Files.writeString(
+                other.resolve("cis"),
+                Files.readString(LauncherIT.LAUNCHER)
+                        .replaceFirst("jar_sha256=[0-9a-f]+", "jar_sha256=" + "0".repeat(64)));
         Files.setPosixFilePermissions(other.resolve("cis"), PosixFilePermissions.fromString("rwxr-xr-x"));
         cis(other.resolve("cis"), Map.of(), "status", "Russia");
         awaitTraining();
@@ -142,7 +151,8 @@ class ClassDataArchiveIT {
         // alternating is free: each maps its own archive, none retrains
         assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
         assertThat(cis(jdk25, "status", "Russia").mapped()).isTrue();
-        assertThat(cis(other.resolve("cis"), Map.of(), "status", "Russia").mapped()).isTrue();
+        assertThat(cis(other.resolve("cis"), Map.of(), "status", "Russia").mapped())
+                .isTrue();
         assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
         awaitTraining();
         for (String a : archives()) {
@@ -153,8 +163,13 @@ class ClassDataArchiveIT {
     @Test
     void aTrainingThatFailsPublishesNothingAndTheNextRunTriesAgain() throws Exception {
         Path fail = Files.writeString(tmp.resolve("fail"), "");
-        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome().toString(),
-                "TRAINING_LOG", tmp.resolve("trainings").toString(), "FAIL_TRAINING", fail.toString());
+        Map<String, String> env = Map.of(
+                "JAVA_HOME",
+                fakeJavaHome().toString(),
+                "TRAINING_LOG",
+                tmp.resolve("trainings").toString(),
+                "FAIL_TRAINING",
+                fail.toString());
         Run r = cis(env, "status", "Russia");
         assertThat(r.code()).isZero();
         awaitTraining();
@@ -169,8 +184,13 @@ class ClassDataArchiveIT {
 
     @Test
     void parallelFirstRunsTrainOnce() throws Exception {
-        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome().toString(),
-                "TRAINING_LOG", tmp.resolve("trainings").toString(), "FAIL_TRAINING", tmp.resolve("no").toString());
+        Map<String, String> env = Map.of(
+                "JAVA_HOME",
+                fakeJavaHome().toString(),
+                "TRAINING_LOG",
+                tmp.resolve("trainings").toString(),
+                "FAIL_TRAINING",
+                tmp.resolve("no").toString());
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ProcessBuilder pb = new ProcessBuilder(LauncherIT.LAUNCHER.toString(), "status", "Russia");
@@ -198,7 +218,8 @@ class ClassDataArchiveIT {
         assertThat(r.mapped()).isFalse();
         assertThat(r.out()).startsWith("Russia\t");
         awaitTraining(); // the untrusted archive is replaced by a new one of this user's
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).doesNotContain("w");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
+                .doesNotContain("w");
         assertThat(cis(Map.of(), "status", "Russia").mapped()).isTrue();
 
         Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -233,8 +254,8 @@ class ClassDataArchiveIT {
         assertThat(r.mapped()).isFalse();
         Thread.sleep(500);
         try (Stream<Path> list = Files.list(victim)) {
-            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "cis-0123456789abcdef-1.jsa", "cis-0123456789abcdef-1.jsa.99.tmp");
+            assertThat(list.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("cis-0123456789abcdef-1.jsa", "cis-0123456789abcdef-1.jsa.99.tmp");
         }
     }
 

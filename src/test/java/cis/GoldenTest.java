@@ -49,13 +49,20 @@ class GoldenTest {
             Files.writeString(file, actual.format(), StandardCharsets.UTF_8);
             return;
         }
-        assertThat(actual.format()).as("golden file %s (rerun with -Dgolden.update=true to accept)", file)
+        assertThat(actual.format())
+                .as("golden file %s (rerun with -Dgolden.update=true to accept)", file)
                 .isEqualTo(c.format());
     }
 
     /** One golden case file: header lines, then "--- out" and "--- err" sections. */
-    record GoldenCase(List<String> args, boolean terminal, java.util.Map<String, String> env, String stdin, int exit,
-            String out, String err) {
+    record GoldenCase(
+            List<String> args,
+            boolean terminal,
+            java.util.Map<String, String> env,
+            String stdin,
+            int exit,
+            String out,
+            String err) {
 
         static GoldenCase parse(String text) {
             List<String> args = List.of();
@@ -78,7 +85,8 @@ class GoldenTest {
                 switch (key) {
                     case "args" -> args = split(value);
                     case "terminal" -> terminal = Boolean.parseBoolean(value);
-                    case "env" -> env.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+                    case "env" ->
+                        env.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
                     case "stdin" -> stdin = value.replace("\\n", "\n");
                     case "exit" -> exit = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown key " + key);
@@ -95,11 +103,15 @@ class GoldenTest {
 
         String format() {
             StringBuilder b = new StringBuilder();
-            b.append("args: ").append(String.join(" ", args.stream().map(GoldenCase::quote).toList())).append('\n');
+            b.append("args: ")
+                    .append(String.join(
+                            " ", args.stream().map(GoldenCase::quote).toList()))
+                    .append('\n');
             if (terminal) {
                 b.append("terminal: true\n");
             }
-            env.forEach((k, v) -> b.append("env: ").append(k).append('=').append(v).append('\n'));
+            env.forEach(
+                    (k, v) -> b.append("env: ").append(k).append('=').append(v).append('\n'));
             if (!stdin.isEmpty()) {
                 b.append("stdin: ").append(stdin.replace("\n", "\\n")).append('\n');
             }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -24,9 +23,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileInputPropertiesTest {
     static final long SEED = 20261203L;
-    static final String[] PIECES = {"\u001b[2J", "\u001b]0;pwned\u0007", "\u001b]8;;http://evil.example\u001b\\",
-        "\u009b31m", "\u0085", "\u202e", "\u2066", "\u200f", "\ud800", "\udc00", "\u0000", "\r", "\t", "\u007f",
-        "Россия", "Russia", "Tajik", "moldova", "'", "\"", "\\", "%s", "$(id)", "=SUM(A1)", "-", "--", "#", " "};
+    static final String[] PIECES = {
+        "\u001b[2J",
+        "\u001b]0;pwned\u0007",
+        "\u001b]8;;http://evil.example\u001b\\",
+        "\u009b31m",
+        "\u0085",
+        "\u202e",
+        "\u2066",
+        "\u200f",
+        "\ud800",
+        "\udc00",
+        "\u0000",
+        "\r",
+        "\t",
+        "\u007f",
+        "Россия",
+        "Russia",
+        "Tajik",
+        "moldova",
+        "'",
+        "\"",
+        "\\",
+        "%s",
+        "$(id)",
+        "=SUM(A1)",
+        "-",
+        "--",
+        "#",
+        " "
+    };
 
     @TempDir
     Path dir;
@@ -43,8 +69,13 @@ class HostileInputPropertiesTest {
     }
 
     static void assertInert(String text, String what) {
-        assertThat(text).as(what).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
-                .doesNotContain("\u2066").doesNotContainPattern("[\\u0080-\\u009f]");
+        assertThat(text)
+                .as(what)
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u202e")
+                .doesNotContain("\u2066")
+                .doesNotContainPattern("[\\u0080-\\u009f]");
     }
 
     static TestRun.Result run(TestRun run, String... args) {
@@ -87,8 +118,9 @@ class HostileInputPropertiesTest {
                 lines.append(nasty(random)).append(random.nextBoolean() ? "\n" : "\r\n");
             }
             boolean json = random.nextBoolean();
-            TestRun.Result r = run(TestRun.piped().stdin(lines.toString()), json
-                    ? new String[] {"status", "-", "--json"} : new String[] {"status", "-"});
+            TestRun.Result r = run(
+                    TestRun.piped().stdin(lines.toString()),
+                    json ? new String[] {"status", "-", "--json"} : new String[] {"status", "-"});
             check(r, "stdin round " + round, json);
         }
     }
@@ -108,12 +140,19 @@ class HostileInputPropertiesTest {
             for (char c : s.toCharArray()) { // as YAML escapes, so the parser hands the loader the raw characters
                 yaml.append(String.format("\\u%04x", (int) c));
             }
-            String edited = states.replaceFirst("name: ([^\\n]*)", "name: \"" + yaml.toString().replace("$", "\\\\$") + "\"");
+            String edited = states.replaceFirst(
+                    "name: ([^\\n]*)", "name: \"" + yaml.toString().replace("$", "\\\\$") + "\"");
             Files.writeString(dir.resolve("states.yaml"), edited, StandardCharsets.UTF_8);
-            for (String[] args : new String[][] {{"states", "--data", dir.toString()},
-                    {"states", "--data", dir.toString(), "--json"}, {"validate", dir.toString()},
-                    {"status", s.isBlank() ? "x" : s, "--data", dir.toString()}}) {
-                check(run(TestRun.piped(), args), "kb round " + round + ": " + args[0], List.of(args).contains("--json"));
+            for (String[] args : new String[][] {
+                {"states", "--data", dir.toString()},
+                {"states", "--data", dir.toString(), "--json"},
+                {"validate", dir.toString()},
+                {"status", s.isBlank() ? "x" : s, "--data", dir.toString()}
+            }) {
+                check(
+                        run(TestRun.piped(), args),
+                        "kb round " + round + ": " + args[0],
+                        List.of(args).contains("--json"));
             }
         }
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged launcher {@code target/cis} in a subprocess, as a user or a CI script would. */
 class LauncherIT {
-    static final Path LAUNCHER = Path.of(System.getProperty("cis.launcher", "target/cis")).toAbsolutePath();
+    static final Path LAUNCHER =
+            Path.of(System.getProperty("cis.launcher", "target/cis")).toAbsolutePath();
 
     record Run(int code, String out, String err) {}
 
@@ -57,8 +58,11 @@ class LauncherIT {
     @Test
     void scriptsCanCheckMembershipThroughTheExitCode(@TempDir Path dir) throws Exception {
         assertThat(run(dir, "", "status", "Russia", "--is", "member").code()).isZero();
-        assertThat(run(dir, "", "status", "Turkmenistan", "--is", "member").code()).isEqualTo(1);
-        assertThat(run(dir, "Russia\nKazakhstan\n", "status", "-", "--is", "member").code()).isZero();
+        assertThat(run(dir, "", "status", "Turkmenistan", "--is", "member").code())
+                .isEqualTo(1);
+        assertThat(run(dir, "Russia\nKazakhstan\n", "status", "-", "--is", "member")
+                        .code())
+                .isZero();
     }
 
     @Test
@@ -66,7 +70,10 @@ class LauncherIT {
         Run r = run(dir, "", "status", "Turkmenstan");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("did you mean Turkmenistan?").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("did you mean Turkmenistan?")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -113,8 +120,10 @@ class LauncherIT {
         // cd consults CDPATH for a relative directory such as the "target" of "target/cis", and prints where it went
         Files.createDirectories(dir.resolve("target"));
         Path base = LAUNCHER.getParent().getParent();
-        Run r = shell(dir, "cd '" + base + "' && export CDPATH='" + dir + "' && "
-                + LAUNCHER.getParent().getFileName() + "/cis status Russia --is member && echo member");
+        Run r = shell(
+                dir,
+                "cd '" + base + "' && export CDPATH='" + dir + "' && "
+                        + LAUNCHER.getParent().getFileName() + "/cis status Russia --is member && echo member");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("member\n");
@@ -145,25 +154,34 @@ class LauncherIT {
     /** A heap far smaller than the input: the old reader kept every name and ran out of memory. */
     @Test
     void aMillionNamesOnStdinAreAnsweredInBoundedMemory(@TempDir Path dir) throws Exception {
-        Run r = shell(dir, "yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1 >/dev/null "
-                + "| grep -v '^Picked up'; yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - "
-                + "2>/dev/null | uniq -c");
+        Run r = shell(
+                dir,
+                "yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1 >/dev/null "
+                        + "| grep -v '^Picked up'; yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - "
+                        + "2>/dev/null | uniq -c");
         assertThat(r.out().strip()).isEqualTo("1000000 Russia\tRU\tmember\t1991-12-12");
     }
 
     @Test
     void anEndlessLineOnStdinIsRefusedInBoundedMemory(@TempDir Path dir) throws Exception {
-        Run r = shell(dir, "{ head -c 30000000 /dev/zero | tr '\\0' x; printf '\\nRussia\\n'; } "
-                + "| JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1; echo \"exit $?\"");
-        assertThat(r.out()).contains("cis: line 1 of stdin is longer than 4096 characters")
-                .contains("Russia\tRU\tmember").endsWith("exit 3\n").doesNotContain("OutOfMemory");
+        Run r = shell(
+                dir,
+                "{ head -c 30000000 /dev/zero | tr '\\0' x; printf '\\nRussia\\n'; } "
+                        + "| JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1; echo \"exit $?\"");
+        assertThat(r.out())
+                .contains("cis: line 1 of stdin is longer than 4096 characters")
+                .contains("Russia\tRU\tmember")
+                .endsWith("exit 3\n")
+                .doesNotContain("OutOfMemory");
     }
 
     /** UTC+14 and UTC-11 are always on different days: "today" is the date in the zone cis runs in. */
     @Test
     void todayIsTheLocalDateOfTz(@TempDir Path dir) throws Exception {
-        Run r = shell(dir, "for z in Pacific/Kiritimati Pacific/Pago_Pago; do "
-                + "TZ=$z date +%F; TZ=$z \"$CIS\" states --json | grep -m1 asOf; done");
+        Run r = shell(
+                dir,
+                "for z in Pacific/Kiritimati Pacific/Pago_Pago; do "
+                        + "TZ=$z date +%F; TZ=$z \"$CIS\" states --json | grep -m1 asOf; done");
         List<String> lines = r.out().lines().map(String::strip).toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).isEqualTo("\"asOf\": \"" + lines.get(0) + "\",");
@@ -175,6 +193,8 @@ class LauncherIT {
     void versionNamesTheKnowledgeBase(@TempDir Path dir) throws Exception {
         Run r = run(dir, "", "--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).containsPattern("cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+, facts last reviewed \\d{4}-\\d{2}-\\d{2}");
+        assertThat(r.out())
+                .containsPattern(
+                        "cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+, facts last reviewed \\d{4}-\\d{2}-\\d{2}");
     }
 }

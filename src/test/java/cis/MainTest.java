@@ -57,11 +57,18 @@ class MainTest {
             }
         };
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(err), exhausted, Map.of(),
-                Clock.fixed(TestRun.NOW, java.time.ZoneOffset.UTC), false, 80);
+        CliContext ctx = new CliContext(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                exhausted,
+                Map.of(),
+                Clock.fixed(TestRun.NOW, java.time.ZoneOffset.UTC),
+                false,
+                80);
         int code = Main.run(new String[] {"status", "-", "--is", "member"}, ctx);
         assertThat(code).isEqualTo(5);
-        assertThat(err.toString()).startsWith("cis: internal error: java.lang.OutOfMemoryError: Java heap space (a test)\n")
+        assertThat(err.toString())
+                .startsWith("cis: internal error: java.lang.OutOfMemoryError: Java heap space (a test)\n")
                 .doesNotContain("\tat ");
 
         StringWriter verbose = new StringWriter();

@@ -39,13 +39,15 @@ class PerformanceRulesTest {
     @Test
     void onlyTheCommandBeingRunIsModelled() {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        CliContext ctx = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(), false, 80);
+        CliContext ctx =
+                new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(), false, 80);
         CommandLine status = CisCommand.commandLine(ctx, KbStore.withoutCache(), Prompt.NONE, "status", "Russia");
         assertThat(status.getSubcommands()).containsOnlyKeys("status");
         CommandLine help = CisCommand.commandLine(ctx, KbStore.withoutCache(), Prompt.NONE, "--help");
         assertThat(help.getSubcommands().keySet()).containsAll(CisCommand.subcommandNames());
         // stubs: a name and a description, no options of their own
-        assertThat(help.getSubcommands().get("status").getCommandSpec().options()).isEmpty();
+        assertThat(help.getSubcommands().get("status").getCommandSpec().options())
+                .isEmpty();
     }
 
     /** The full fold the ASCII shortcut must agree with. */
@@ -70,7 +72,8 @@ class PerformanceRulesTest {
     @Test
     void noMainCodeCallsAModelRecordsEqualsOrHashCode() {
         DescribedPredicate<JavaMethodCall> recordEquality = DescribedPredicate.describe(
-                "equals or hashCode of a model record", call -> call.getTargetOwner().isRecord()
+                "equals or hashCode of a model record",
+                call -> call.getTargetOwner().isRecord()
                         && call.getTargetOwner().getPackageName().startsWith("cis.model")
                         && (call.getName().equals("equals") || call.getName().equals("hashCode")));
         noClasses().should().callMethodWhere(recordEquality).check(LayeringTest.CIS);

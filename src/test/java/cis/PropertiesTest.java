@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import cis.model.KbPart;
-import cis.store.KbFiles;
 import cis.model.KnowledgeBase;
 import cis.model.State;
-import cis.yaml.KbLoader;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
+import cis.store.KbFiles;
+import cis.yaml.KbLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,8 @@ class PropertiesTest {
             Files.writeString(dir.resolve("states.yaml"), doc, StandardCharsets.UTF_8);
             int r = round;
             assertThatCode(() -> KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
-                    .as("round %d of seed %d", r, SEED).doesNotThrowAnyException();
+                    .as("round %d of seed %d", r, SEED)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -73,7 +74,9 @@ class PropertiesTest {
             Files.write(dir.resolve("states.yaml"), bytes);
             int r = round;
             assertThatCode(() -> assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
-                    .isNotEmpty()).as("round %d of seed %d", r, SEED).doesNotThrowAnyException();
+                            .isNotEmpty())
+                    .as("round %d of seed %d", r, SEED)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -86,9 +89,11 @@ class PropertiesTest {
             LocalDate day = first.plusDays(random.nextInt(365 * 200));
             List<StateStatus> all = StatusQuery.all(kb, day, Set.of());
             assertThat(all).as("on %s", day).hasSize(kb.states().all().size());
-            assertThat(all.stream().map(StateStatus::state).distinct()).hasSize(kb.states().all().size());
+            assertThat(all.stream().map(StateStatus::state).distinct())
+                    .hasSize(kb.states().all().size());
             for (State s : kb.states().all()) {
-                assertThat(s.periods().stream().filter(p -> p.contains(day)).count()).as("%s on %s", s.name(), day)
+                assertThat(s.periods().stream().filter(p -> p.contains(day)).count())
+                        .as("%s on %s", s.name(), day)
                         .isLessThanOrEqualTo(1);
             }
         }
@@ -101,10 +106,12 @@ class PropertiesTest {
         List<String[]> commands = new ArrayList<>();
         String[] states = {"Russia", "Ukraine", "Georgia", "Moldova", "Turkmenistan", "Estonia", "Azerbaijan"};
         for (int round = 0; round < 40; round++) {
-            String day = LocalDate.of(1985, 1, 1).plusDays(random.nextInt(365 * 45)).toString();
+            String day =
+                    LocalDate.of(1985, 1, 1).plusDays(random.nextInt(365 * 45)).toString();
             commands.add(new String[] {"states", "--json", "--as-of", day});
-            commands.add(new String[] {"status", states[random.nextInt(states.length)], "--history", "--sources",
-                    "--json", "--as-of", day});
+            commands.add(new String[] {
+                "status", states[random.nextInt(states.length)], "--history", "--sources", "--json", "--as-of", day
+            });
             commands.add(new String[] {"officials", "--json", "--as-of", day});
             commands.add(new String[] {"sessions", "--json", "--year", String.valueOf(1991 + random.nextInt(36))});
         }

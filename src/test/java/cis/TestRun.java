@@ -58,9 +58,14 @@ public final class TestRun {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
-                clock, terminal, width);
+        CliContext ctx = new CliContext(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                env,
+                clock,
+                terminal,
+                width);
         int code = Main.run(args, ctx);
         return new Result(code, out.toString(), err.toString());
     }

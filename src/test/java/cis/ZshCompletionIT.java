@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one, in tmux, as a person would: the script from {@code cis completion zsh}, then TAB.
  */
 class ZshCompletionIT {
-    static final Path LAUNCHER = Path.of(System.getProperty("cis.launcher", "target/cis")).toAbsolutePath();
+    static final Path LAUNCHER =
+            Path.of(System.getProperty("cis.launcher", "target/cis")).toAbsolutePath();
     private final String socket = "cis-zsh-test-" + ProcessHandle.current().pid();
 
     @TempDir
@@ -36,10 +37,20 @@ class ZshCompletionIT {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path cis = Files.writeString(bin.resolve("cis"), "#!/bin/sh\nexec '" + LAUNCHER + "' \"$@\"\n");
         cis.toFile().setExecutable(true);
-        tmux("new-session", "-d", "-s", "z", "-x", "150", "-y", "20",
+        tmux(
+                "new-session",
+                "-d",
+                "-s",
+                "z",
+                "-x",
+                "150",
+                "-y",
+                "20",
                 "env -i HOME=" + home + " TERM=xterm PATH=" + bin + ":/usr/bin:/bin zsh -f");
-        type("autoload -U +X compinit && compinit -u; autoload -U +X bashcompinit && bashcompinit; "
-                + "source <(cis completion zsh); echo ready", "Enter");
+        type(
+                "autoload -U +X compinit && compinit -u; autoload -U +X bashcompinit && bashcompinit; "
+                        + "source <(cis completion zsh); echo ready",
+                "Enter");
         assertThat(waitFor("ready")).isTrue();
         assertThat(complete("cis status Turk")).endsWith("cis status Turkmenistan");
         assertThat(complete("cis sessions --body heads-of-g")).endsWith("cis sessions --body heads-of-government");
@@ -82,7 +93,10 @@ class ZshCompletionIT {
     }
 
     private List<String> screen() throws Exception {
-        return tmux("capture-pane", "-t", "z", "-p").lines().filter(l -> !l.isBlank()).toList();
+        return tmux("capture-pane", "-t", "z", "-p")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {

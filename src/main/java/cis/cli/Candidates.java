@@ -8,8 +8,8 @@ import cis.model.Role;
 import cis.model.Session;
 import cis.model.State;
 import cis.model.Status;
-import cis.store.KbStore;
 import cis.render.Format;
+import cis.store.KbStore;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -29,8 +29,8 @@ public final class Candidates {
 
         private static KnowledgeBase load() {
             try {
-                return KbStore.withoutCache().load(java.util.Optional.empty(),
-                        java.util.EnumSet.allOf(cis.model.KbPart.class), note -> {});
+                return KbStore.withoutCache()
+                        .load(java.util.Optional.empty(), java.util.EnumSet.allOf(cis.model.KbPart.class), note -> {});
             } catch (KbException e) {
                 throw new IllegalStateException("the bundled knowledge base is invalid: " + e.problems(), e);
             }
@@ -64,7 +64,10 @@ public final class Candidates {
 
     static final class People extends FromKb {
         People() {
-            super(kb -> kb.officials().people().all().stream().map(p -> word(p.name(), p.id())).sorted().toList());
+            super(kb -> kb.officials().people().all().stream()
+                    .map(p -> word(p.name(), p.id()))
+                    .sorted()
+                    .toList());
         }
     }
 
@@ -82,7 +85,10 @@ public final class Candidates {
 
     static final class Cities extends FromKb {
         Cities() {
-            super(kb -> kb.sessions().cities().all().stream().map(c -> word(c.name(), c.id())).sorted().toList());
+            super(kb -> kb.sessions().cities().all().stream()
+                    .map(c -> word(c.name(), c.id()))
+                    .sorted()
+                    .toList());
         }
     }
 
@@ -130,6 +136,9 @@ public final class Candidates {
 
     /** People's full names, for completers that can insert spaces (fish, the shell). */
     public static List<String> peopleNames() {
-        return Bundled.KB.officials().people().all().stream().map(Person::name).sorted().toList();
+        return Bundled.KB.officials().people().all().stream()
+                .map(Person::name)
+                .sorted()
+                .toList();
     }
 }

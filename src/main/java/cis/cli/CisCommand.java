@@ -18,18 +18,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command: holds the injected context and loads the KB at most once per run. */
-@Command(name = "cis",
+@Command(
+        name = "cis",
         description = "Answers questions about the Commonwealth of Independent States (CIS): "
                 + "who is a member, since when, and what changed.",
         mixinStandardHelpOptions = true,
         versionProvider = CisCommand.Version.class,
-        footer = {"%nExamples:",
-                "  cis status Turkmenistan                  status, since when, what it means",
-                "  cis status Georgia --history --sources   the full timeline, with citations",
-                "  cis states --as-of 2005-01-01            the CIS as it was on that day",
-                "  cis states --status member --json        data for scripts",
-                "  cis status \"$COUNTRY\" --is member        exit 0 if it is a member, 1 if not",
-                ExitCode.HELP_FOOTER})
+        footer = {
+            "%nExamples:",
+            "  cis status Turkmenistan                  status, since when, what it means",
+            "  cis status Georgia --history --sources   the full timeline, with citations",
+            "  cis states --as-of 2005-01-01            the CIS as it was on that day",
+            "  cis states --status member --json        data for scripts",
+            "  cis status \"$COUNTRY\" --is member        exit 0 if it is a member, 1 if not",
+            ExitCode.HELP_FOOTER
+        })
 public final class CisCommand {
     /**
      * The subcommands, in the order help lists them. Building picocli's model of a command costs
@@ -89,8 +92,10 @@ public final class CisCommand {
         CommandLine cmd = commandLine(context, store, prompt, args);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.stdoutIsTerminal()
-                && !context.env().containsKey("NO_COLOR") ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
+                context.stdoutIsTerminal() && !context.env().containsKey("NO_COLOR")
+                        ? CommandLine.Help.Ansi.ON
+                        : CommandLine.Help.Ansi.OFF));
         Errors errors = new Errors(context);
         cmd.setParameterExceptionHandler(errors::usage);
         cmd.setExecutionExceptionHandler(errors::execution);
@@ -132,7 +137,8 @@ public final class CisCommand {
     }
 
     private static CommandLine stub(String name, Class<?> type) {
-        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
+        CommandLine.Model.CommandSpec spec =
+                CommandLine.Model.CommandSpec.create().name(name);
         Command command = type.getAnnotation(Command.class);
         spec.usageMessage().header(command.header()).description(command.description());
         return new CommandLine(spec);
@@ -153,22 +159,30 @@ public final class CisCommand {
     /** The KB directory from {@code --data}, else {@code CIS_DATA}; empty for the bundled KB. */
     Optional<Path> dataDirectory(Optional<Path> data) {
         Optional<Path> dir = data.or(() -> Optional.ofNullable(context.env().get("CIS_DATA"))
-                .filter(s -> !s.isBlank()).map(Path::of));
+                .filter(s -> !s.isBlank())
+                .map(Path::of));
         if (dir.isEmpty()) {
             return dir;
         }
         Path d = dir.get();
         String from = data.isPresent() ? "--data" : "CIS_DATA";
         if (!Files.exists(d)) {
-            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") does not exist",
-                    "Point " + from + " at a directory holding kb.yaml and states.yaml, or unset it to use the bundled one.");
+            throw new CliException(
+                    ExitCode.KB_INVALID,
+                    "knowledge base " + d + " (from " + from + ") does not exist",
+                    "Point " + from
+                            + " at a directory holding kb.yaml and states.yaml, or unset it to use the bundled one.");
         }
         if (!Files.isDirectory(d)) {
-            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") is not a directory",
+            throw new CliException(
+                    ExitCode.KB_INVALID,
+                    "knowledge base " + d + " (from " + from + ") is not a directory",
                     "Point " + from + " at the directory that holds kb.yaml and states.yaml.");
         }
         if (!Files.isReadable(d)) {
-            throw new CliException(ExitCode.KB_INVALID, "knowledge base " + d + " (from " + from + ") is not readable",
+            throw new CliException(
+                    ExitCode.KB_INVALID,
+                    "knowledge base " + d + " (from " + from + ") is not readable",
                     "Check the directory's permissions.");
         }
         return dir;
@@ -211,10 +225,15 @@ public final class CisCommand {
             CisCommand root = (CisCommand) spec.root().userObject();
             try {
                 KbMeta meta = root.store.meta(root.dataDirectory(Optional.empty()));
-                return new String[] {"cis " + tool, Text.neutralize("knowledge base " + meta.version()
-                        + ", facts last reviewed " + meta.reviewed(), false)};
+                return new String[] {
+                    "cis " + tool,
+                    Text.neutralize(
+                            "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed(), false)
+                };
             } catch (KbException | CliException e) {
-                return new String[] {"cis " + tool, Text.neutralize("knowledge base unreadable: " + e.getMessage(), false)};
+                return new String[] {
+                    "cis " + tool, Text.neutralize("knowledge base unreadable: " + e.getMessage(), false)
+                };
             }
         }
     }

@@ -11,12 +11,25 @@ import java.util.Objects;
  * Everything a command may touch in the outside world, injected so that tests control it:
  * the streams, the environment, the clock, and whether stdout is a terminal (and how wide).
  */
-public record CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Clock clock,
-        boolean stdoutIsTerminal, int terminalWidth, boolean stdinIsTerminal) {
+public record CliContext(
+        PrintWriter out,
+        PrintWriter err,
+        InputStream in,
+        Map<String, String> env,
+        Clock clock,
+        boolean stdoutIsTerminal,
+        int terminalWidth,
+        boolean stdinIsTerminal) {
 
     /** A context whose stdin is not a terminal (tests, pipes). */
-    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Clock clock,
-            boolean stdoutIsTerminal, int terminalWidth) {
+    public CliContext(
+            PrintWriter out,
+            PrintWriter err,
+            InputStream in,
+            Map<String, String> env,
+            Clock clock,
+            boolean stdoutIsTerminal,
+            int terminalWidth) {
         this(out, err, in, env, clock, stdoutIsTerminal, terminalWidth, false);
     }
 

@@ -10,25 +10,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cis completion bash|zsh|fish}: prints the completion script; {@code source <(cis completion bash)}. */
-@Command(name = "completion", header = "Print a shell completion script (bash, zsh or fish).",
+@Command(
+        name = "completion",
+        header = "Print a shell completion script (bash, zsh or fish).",
         description = {
-        "Print the shell completion script for bash, zsh or fish.",
-        "bash:  source <(cis completion bash)        (or save it in ~/.local/share/bash-completion/completions/cis)",
-        "zsh:   source <(cis completion zsh)         (in ~/.zshrc)",
-        "fish:  cis completion fish > ~/.config/fish/completions/cis.fish"},
-        mixinStandardHelpOptions = true, footer = ExitCode.HELP_FOOTER)
+            "Print the shell completion script for bash, zsh or fish.",
+            "bash:  source <(cis completion bash)        (or save it in ~/.local/share/bash-completion/completions/cis)",
+            "zsh:   source <(cis completion zsh)         (in ~/.zshrc)",
+            "fish:  cis completion fish > ~/.config/fish/completions/cis.fish"
+        },
+        mixinStandardHelpOptions = true,
+        footer = ExitCode.HELP_FOOTER)
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "SHELL", completionCandidates = Candidates.Shells.class, description = "bash, zsh or fish.")
+    @Parameters(
+            paramLabel = "SHELL",
+            completionCandidates = Candidates.Shells.class,
+            description = "bash, zsh or fish.")
     String shell;
 
     @Override
     public Integer call() throws IOException {
         String script = bundled(shell.strip().toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> CliException.usage("no completion script for '" + Lookups.shown(shell) + "'",
-                        "Shells: bash, zsh, fish."));
+                .orElseThrow(() -> CliException.usage(
+                        "no completion script for '" + Lookups.shown(shell) + "'", "Shells: bash, zsh, fish."));
         CisCommand root = (CisCommand) spec.root().userObject();
         root.context().out().print(script);
         root.context().out().flush();

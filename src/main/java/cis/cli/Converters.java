@@ -16,8 +16,9 @@ final class Converters {
     static final class Date implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
-            return PartialDate.parseFull(value).orElseThrow(() -> new TypeConversionException(
-                    "'" + value + "' is not a date; use YYYY-MM-DD, e.g. 2005-08-26"));
+            return PartialDate.parseFull(value)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a date; use YYYY-MM-DD, e.g. 2005-08-26"));
         }
     }
 
@@ -25,9 +26,15 @@ final class Converters {
         @Override
         public Format convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(Format.values()).filter(f -> f.id().equals(v)).findFirst()
+            return Arrays.stream(Format.values())
+                    .filter(f -> f.id().equals(v))
+                    .findFirst()
                     .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a format; use one of: "
-                            + String.join(", ", Arrays.stream(Format.values()).map(Format::id).toList())));
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(Format.values())
+                                            .map(Format::id)
+                                            .toList())));
         }
     }
 
@@ -36,9 +43,16 @@ final class Converters {
         @Override
         public Session.Kind convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(Session.Kind.values()).filter(k -> k.id().equals(v)).findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a kind of session; use one of: "
-                            + String.join(", ", Arrays.stream(Session.Kind.values()).map(Session.Kind::id).toList())));
+            return Arrays.stream(Session.Kind.values())
+                    .filter(k -> k.id().equals(v))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new TypeConversionException("'" + value + "' is not a kind of session; use one of: "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(Session.Kind.values())
+                                                    .map(Session.Kind::id)
+                                                    .toList())));
         }
     }
 
@@ -58,9 +72,11 @@ final class Converters {
         @Override
         public QueryOptions.ColorMode convert(String value) {
             String v = value.strip().toUpperCase(Locale.ROOT);
-            return Arrays.stream(QueryOptions.ColorMode.values()).filter(m -> m.name().equals(v)).findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value
-                            + "' is not a colour mode; use auto, always or never"));
+            return Arrays.stream(QueryOptions.ColorMode.values())
+                    .filter(m -> m.name().equals(v))
+                    .findFirst()
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a colour mode; use auto, always or never"));
         }
     }
 }

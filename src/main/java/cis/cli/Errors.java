@@ -58,15 +58,21 @@ public final class Errors {
     private static List<String> suggestions(UnmatchedArgumentException u) {
         CommandLine cmd = u.getCommandLine();
         List<String> unmatched = u.getUnmatched();
-        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+        if (!unmatched.isEmpty()
+                && !unmatched.get(0).startsWith("-")
+                && !cmd.getSubcommands().isEmpty()) {
             String typed = unmatched.get(0);
             int best = cmd.getSubcommands().keySet().stream()
-                    .mapToInt(name -> Names.distance(typed, name, 3)).min().orElse(99);
+                    .mapToInt(name -> Names.distance(typed, name, 3))
+                    .min()
+                    .orElse(99);
             if (best > 2) {
                 return List.of();
             }
-            return cmd.getSubcommands().keySet().stream().filter(name -> Names.distance(typed, name, 3) == best)
-                    .map(name -> "cis " + name).toList();
+            return cmd.getSubcommands().keySet().stream()
+                    .filter(name -> Names.distance(typed, name, 3) == best)
+                    .map(name -> "cis " + name)
+                    .toList();
         }
         return u.getSuggestions();
     }

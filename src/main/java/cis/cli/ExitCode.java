@@ -5,11 +5,13 @@ public final class ExitCode {
     public static final int OK = 0;
     /** {@code --is} did not hold. */
     public static final int CHECK_FAILED = 1;
+
     public static final int USAGE = 2;
     /** A name matched nothing, or more than one thing. */
     public static final int NOT_FOUND = 3;
     /** The knowledge base is invalid or unreadable. */
     public static final int KB_INVALID = 4;
+
     public static final int INTERNAL = 5;
 
     private ExitCode() {}

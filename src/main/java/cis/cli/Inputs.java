@@ -125,7 +125,8 @@ final class Inputs implements Iterator<Inputs.Input> {
                 }
                 lineNumber++;
                 if (tooLong) {
-                    return new Input(b.substring(0, 40) + "…",
+                    return new Input(
+                            b.substring(0, 40) + "…",
                             "line " + lineNumber + " of stdin is longer than " + MAX_LINE + " characters");
                 }
                 String l = b.toString().strip();

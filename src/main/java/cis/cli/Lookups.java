@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /** Turns what the user typed into KB entries, or into an error that says what to type instead. */
 final class Lookups {
-    private static final Names<Status> STATUSES = Names.of(Arrays.asList(Status.values()),
-            s -> List.of(s.id(), Wording.label(s)), Status::id, new ArrayList<>());
+    private static final Names<Status> STATUSES = Names.of(
+            Arrays.asList(Status.values()), s -> List.of(s.id(), Wording.label(s)), Status::id, new ArrayList<>());
 
     private Lookups() {}
 
@@ -26,17 +26,31 @@ final class Lookups {
     }
 
     static Body body(Names<Body> names, String query, List<Body> all) {
-        return resolve(names, query, "body", Body::name, "Bodies: " + String.join(", ",
-                all.stream().map(b -> b.id() + " (" + b.shortName() + ")").toList()) + ".");
+        return resolve(
+                names,
+                query,
+                "body",
+                Body::name,
+                "Bodies: "
+                        + String.join(
+                                ", ",
+                                all.stream()
+                                        .map(b -> b.id() + " (" + b.shortName() + ")")
+                                        .toList()) + ".");
     }
 
     static Role role(Names<Role> names, String query, List<Role> all) {
-        return resolve(names, query, "role", Role::id, "Roles: " + String.join(", ",
-                all.stream().map(Role::id).toList()) + ".");
+        return resolve(
+                names,
+                query,
+                "role",
+                Role::id,
+                "Roles: " + String.join(", ", all.stream().map(Role::id).toList()) + ".");
     }
 
     static Person person(Names<Person> names, String query) {
-        return resolve(names, query, "person", Person::name, "Run 'cis officials --history' to list everyone the KB knows.");
+        return resolve(
+                names, query, "person", Person::name, "Run 'cis officials --history' to list everyone the KB knows.");
     }
 
     /** Statuses from {@code --status}/{@code --is} values; each may hold a comma-separated list. */
@@ -51,9 +65,14 @@ final class Lookups {
                 if (hit instanceof Names.Lookup.Found<Status> f) {
                     out.add(f.entry());
                 } else {
-                    throw CliException.usage(option + ": '" + part.strip() + "' is not a status"
-                            + suggestion(hit, Status::id), "Statuses: " + String.join(", ",
-                                    Arrays.stream(Status.values()).map(Status::id).toList()) + ".");
+                    throw CliException.usage(
+                            option + ": '" + part.strip() + "' is not a status" + suggestion(hit, Status::id),
+                            "Statuses: "
+                                    + String.join(
+                                            ", ",
+                                            Arrays.stream(Status.values())
+                                                    .map(Status::id)
+                                                    .toList()) + ".");
                 }
             }
         }
@@ -72,18 +91,23 @@ final class Lookups {
             return f.entry();
         }
         if (hit instanceof Names.Lookup.Ambiguous<T> a) {
-            throw CliException.notFound("'" + shown(query) + "' matches more than one " + what + ": "
-                    + String.join(", ", a.candidates().stream().map(display).toList()), "Type more of the name.");
+            throw CliException.notFound(
+                    "'" + shown(query) + "' matches more than one " + what + ": "
+                            + String.join(
+                                    ", ", a.candidates().stream().map(display).toList()),
+                    "Type more of the name.");
         }
-        throw CliException.notFound("no " + what + " matches '" + shown(query) + "'" + suggestion(hit, display),
-                hint);
+        throw CliException.notFound("no " + what + " matches '" + shown(query) + "'" + suggestion(hit, display), hint);
     }
 
     private static <T> String suggestion(Names.Lookup<T> hit, Function<T, String> display) {
         if (hit instanceof Names.Lookup.Unknown<T> u && !u.suggestions().isEmpty()) {
             List<String> names = u.suggestions().stream().map(display).toList();
-            return "; did you mean " + (names.size() == 1 ? names.get(0)
-                    : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1))
+            return "; did you mean "
+                    + (names.size() == 1
+                            ? names.get(0)
+                            : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                                    + names.get(names.size() - 1))
                     + "?";
         }
         return "";

@@ -1,14 +1,13 @@
 package cis.cli;
 
-import cis.render.Output;
 import cis.cli.view.OfficialView;
-
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.model.Person;
 import cis.model.Term;
 import cis.query.OfficialsQuery;
 import cis.render.Format;
+import cis.render.Output;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,29 +17,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis officials}: who holds which CIS office on a day, every term, or one person's card. */
-@Command(name = "officials", header = "Who holds the CIS offices: on a day, every term, or one person.",
+@Command(
+        name = "officials",
+        header = "Who holds the CIS offices: on a day, every term, or one person.",
         description = {
-        "Show who holds the CIS offices on a day (default today), every term with --history,",
-        "or one person's card when a NAME is given."},
-        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+            "Show who holds the CIS offices on a day (default today), every term with --history,",
+            "or one person's card when a NAME is given."
+        },
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = ExitCode.HELP_FOOTER)
 final class OfficialsCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = Candidates.People.class,
+    @Parameters(
+            paramLabel = "NAME",
+            arity = "0..1",
+            completionCandidates = Candidates.People.class,
             description = "A person: any spelling, alias, former name or unique prefix of a name.")
     String name;
 
-    @Option(names = "--role", paramLabel = "ROLE", completionCandidates = Candidates.Roles.class,
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            completionCandidates = Candidates.Roles.class,
             description = "executive-secretary (alias secretary-general), chair, foreign-minister, …")
     String role;
 
-    @Option(names = "--body", paramLabel = "BODY", completionCandidates = Candidates.Bodies.class,
+    @Option(
+            names = "--body",
+            paramLabel = "BODY",
+            completionCandidates = Candidates.Bodies.class,
             description = "heads-of-state (CHS), heads-of-government (CHG), foreign-ministers (CFM), "
                     + "executive-committee, inter-parliamentary-assembly, economic-court, economic-council")
     String body;
 
-    @Option(names = "--state", paramLabel = "STATE", completionCandidates = Candidates.States.class, description = "Only offices held for this state.")
+    @Option(
+            names = "--state",
+            paramLabel = "STATE",
+            completionCandidates = Candidates.States.class,
+            description = "Only offices held for this state.")
     String state;
 
     @Option(names = "--history", description = "List every term, not only those in office on the day.")
@@ -67,14 +84,19 @@ final class OfficialsCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         OfficialsQuery.Filter filter = new OfficialsQuery.Filter(
-                Optional.ofNullable(role).map(r -> Lookups.role(officials.roles().names(), r, officials.roles().all())),
-                Optional.ofNullable(body).map(b -> Lookups.body(kb.bodies().names(), b, kb.bodies().all())),
+                Optional.ofNullable(role)
+                        .map(r -> Lookups.role(
+                                officials.roles().names(), r, officials.roles().all())),
+                Optional.ofNullable(body)
+                        .map(b ->
+                                Lookups.body(kb.bodies().names(), b, kb.bodies().all())),
                 Optional.ofNullable(state).map(s -> Lookups.state(kb.states().names(), s)));
         boolean forPeople = out.format() == Format.TABLE;
         if (history) {
             List<Term> terms = OfficialsQuery.history(kb, filter);
             if (out.format().isTree()) {
-                out.tree(terms.stream().map(t -> OfficialView.json(t, Optional.empty(), Optional.empty(), sources))
+                out.tree(terms.stream()
+                        .map(t -> OfficialView.json(t, Optional.empty(), Optional.empty(), sources))
                         .toList());
             } else {
                 out.table(OfficialView.terms(terms, forPeople));
@@ -86,8 +108,10 @@ final class OfficialsCommand implements Callable<Integer> {
         }
         List<OfficialsQuery.Holding> holdings = OfficialsQuery.onDay(kb, options.day(), filter);
         if (out.format().isTree()) {
-            out.tree(holdings.stream().map(h -> OfficialView.json(h.term(), Optional.of(options.day()),
-                    Optional.of(h.certain()), sources)).toList());
+            out.tree(holdings.stream()
+                    .map(h ->
+                            OfficialView.json(h.term(), Optional.of(options.day()), Optional.of(h.certain()), sources))
+                    .toList());
         } else {
             out.table(OfficialView.holdings(holdings, forPeople));
             out.asOf(options.day());
@@ -100,9 +124,10 @@ final class OfficialsCommand implements Callable<Integer> {
 
     /** An honest "not known" on stderr, so that an empty table is not mistaken for "nobody". */
     private void nothingKnown(OfficialsQuery.Filter f, String when) {
-        String what = f.role().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse("office holder")
-                + f.body().map(b -> " of the " + b.name()).orElse("")
-                + f.state().map(s -> " for " + s.name()).orElse("");
+        String what =
+                f.role().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse("office holder")
+                        + f.body().map(b -> " of the " + b.name()).orElse("")
+                        + f.state().map(s -> " for " + s.name()).orElse("");
         options.context().err().print("cis: not known: the knowledge base records no " + what + " " + when + ".\n");
         options.context().err().flush();
     }

@@ -1,13 +1,12 @@
 package cis.cli;
 
-import cis.render.Output;
-
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
-import java.util.EnumSet;
 import cis.render.Format;
+import cis.render.Output;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,16 +16,26 @@ import picocli.CommandLine.Spec;
 /** The options every query command takes, and the one way commands reach the KB and the output. */
 @Command
 public final class QueryOptions {
-    public enum ColorMode { AUTO, ALWAYS, NEVER }
+    public enum ColorMode {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = Converters.Date.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = Converters.Date.class,
             description = "Answer as of this day (YYYY-MM-DD). Default: today.")
     LocalDate asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = Converters.FormatConverter.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            converter = Converters.FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
             description = "table, plain, json, yaml, csv, tsv, markdown (sessions also ics). Default: table on a "
                     + "terminal, plain otherwise.")
@@ -38,16 +47,23 @@ public final class QueryOptions {
     @Option(names = "--no-header", description = "Leave out the header row (table, tsv, csv).")
     boolean noHeader;
 
-    @Option(names = "--color", paramLabel = "WHEN", converter = Converters.ColorConverter.class,
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            converter = Converters.ColorConverter.class,
             completionCandidates = Candidates.Colors.class,
             description = "auto, always or never. Default: auto (colour on a terminal unless NO_COLOR is set).")
     ColorMode color = ColorMode.AUTO;
 
-    @Option(names = "--data", paramLabel = "PATH",
+    @Option(
+            names = "--data",
+            paramLabel = "PATH",
             description = "Use the knowledge base in this directory instead of the bundled one (also: CIS_DATA).")
     Path data;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show details of errors, including stack traces.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show details of errors, including stack traces.")
     boolean verbose;
 
     CisCommand root() {
@@ -65,12 +81,18 @@ public final class QueryOptions {
 
     /** The KB with at least these parts loaded. */
     public KnowledgeBase kb(KbPart... parts) {
-        KnowledgeBase kb = root().knowledgeBase(Optional.ofNullable(data), parts.length == 0
-                ? EnumSet.noneOf(KbPart.class) : EnumSet.copyOf(java.util.Arrays.asList(parts)), this::note);
+        KnowledgeBase kb = root().knowledgeBase(
+                        Optional.ofNullable(data),
+                        parts.length == 0
+                                ? EnumSet.noneOf(KbPart.class)
+                                : EnumSet.copyOf(java.util.Arrays.asList(parts)),
+                        this::note);
         if (asOf != null && asOf.isAfter(kb.meta().reviewed())) {
             // An answer about a day the facts were never checked for is a guess that nothing changed: say so.
-            context().err().print("cis: note: " + asOf + " is after the facts were last reviewed ("
-                    + kb.meta().reviewed() + "); anything that changed since is not known.\n");
+            context()
+                    .err()
+                    .print("cis: note: " + asOf + " is after the facts were last reviewed ("
+                            + kb.meta().reviewed() + "); anything that changed since is not known.\n");
             context().err().flush();
         }
         return kb;
@@ -92,20 +114,24 @@ public final class QueryOptions {
     public Output output() {
         CliContext ctx = context();
         if (json && format != null && format != Format.JSON) {
-            throw CliException.usage("--json and --format " + format.id() + " contradict each other",
-                    "Use one of them.");
+            throw CliException.usage(
+                    "--json and --format " + format.id() + " contradict each other", "Use one of them.");
         }
         if (format == Format.ICS && !(mixee.userObject() instanceof WritesCalendar)) {
-            throw CliException.usage("--format ics is only for 'cis sessions'", "Use table, plain, json, yaml, csv, tsv "
-                    + "or markdown here.");
+            throw CliException.usage(
+                    "--format ics is only for 'cis sessions'",
+                    "Use table, plain, json, yaml, csv, tsv " + "or markdown here.");
         }
         Format f = json ? Format.JSON : format != null ? format : ctx.stdoutIsTerminal() ? Format.TABLE : Format.PLAIN;
-        boolean useColor = f == Format.TABLE && switch (color) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> ctx.stdoutIsTerminal() && !ctx.env().containsKey("NO_COLOR")
-                    && !"dumb".equals(ctx.env().get("TERM"));
-        };
+        boolean useColor = f == Format.TABLE
+                && switch (color) {
+                    case ALWAYS -> true;
+                    case NEVER -> false;
+                    case AUTO ->
+                        ctx.stdoutIsTerminal()
+                                && !ctx.env().containsKey("NO_COLOR")
+                                && !"dumb".equals(ctx.env().get("TERM"));
+                };
         return new Output(ctx.out(), f, !noHeader, useColor, ctx.terminalWidth());
     }
 }

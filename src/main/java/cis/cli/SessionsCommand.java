@@ -1,8 +1,6 @@
 package cis.cli;
 
-import cis.render.Output;
 import cis.cli.view.SessionView;
-
 import cis.model.Body;
 import cis.model.City;
 import cis.model.KbPart;
@@ -11,10 +9,9 @@ import cis.model.Session;
 import cis.query.SessionsQuery;
 import cis.render.Format;
 import cis.render.IcsWriter;
+import cis.render.Output;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -23,38 +20,64 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cis sessions}: when and where the CIS councils met or will meet. */
-@Command(name = "sessions", header = "When and where the CIS councils met or will meet.",
+@Command(
+        name = "sessions",
+        header = "When and where the CIS councils met or will meet.",
         description = {
-        "List the sessions of the CIS councils (newest first), filtered by body, dates, place and kind.",
-        "--next shows the next session of each body with the days to go; --format ics writes a calendar."},
-        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+            "List the sessions of the CIS councils (newest first), filtered by body, dates, place and kind.",
+            "--next shows the next session of each body with the days to go; --format ics writes a calendar."
+        },
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = ExitCode.HELP_FOOTER)
 final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     @Mixin
     QueryOptions options;
 
-    @Option(names = "--body", paramLabel = "BODY", completionCandidates = Candidates.Bodies.class,
+    @Option(
+            names = "--body",
+            paramLabel = "BODY",
+            completionCandidates = Candidates.Bodies.class,
             description = "heads-of-state (CHS), heads-of-government (CHG) or foreign-ministers (CFM).")
     String body;
 
     @Option(names = "--year", paramLabel = "YEAR", description = "Only sessions in this year.")
     Integer year;
 
-    @Option(names = "--from", paramLabel = "DATE", converter = Converters.Date.class,
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            converter = Converters.Date.class,
             description = "Only sessions ending on or after this day.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", converter = Converters.Date.class,
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            converter = Converters.Date.class,
             description = "Only sessions starting on or before this day.")
     LocalDate to;
 
-    @Option(names = "--city", paramLabel = "CITY", completionCandidates = Candidates.Cities.class, description = "A city, by any name (Alma-Ata, Nur-Sultan, Kiev…).")
+    @Option(
+            names = "--city",
+            paramLabel = "CITY",
+            completionCandidates = Candidates.Cities.class,
+            description = "A city, by any name (Alma-Ata, Nur-Sultan, Kiev…).")
     String city;
 
-    @Option(names = "--country", paramLabel = "STATE", completionCandidates = Candidates.States.class, description = "Only sessions hosted by this state.")
+    @Option(
+            names = "--country",
+            paramLabel = "STATE",
+            completionCandidates = Candidates.States.class,
+            description = "Only sessions hosted by this state.")
     String country;
 
-    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Candidates.Kinds.class,
-            converter = Converters.KindConverter.class, description = "${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            completionCandidates = Candidates.Kinds.class,
+            converter = Converters.KindConverter.class,
+            description = "${COMPLETION-CANDIDATES}.")
     Session.Kind kind;
 
     @ArgGroup(exclusive = true)
@@ -72,10 +95,17 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     }
 
     /** The order sessions are listed in. */
-    enum Order { NEWEST, DATE }
+    enum Order {
+        NEWEST,
+        DATE
+    }
 
-    @Option(names = "--sort", paramLabel = "ORDER", completionCandidates = Candidates.Sorts.class,
-            converter = Converters.OrderConverter.class, description = "newest (default) or date (oldest first).")
+    @Option(
+            names = "--sort",
+            paramLabel = "ORDER",
+            completionCandidates = Candidates.Sorts.class,
+            converter = Converters.OrderConverter.class,
+            description = "newest (default) or date (oldest first).")
     Order sort = Order.NEWEST;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N sessions.")
@@ -99,28 +129,51 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         }
         KnowledgeBase kb = options.kb(KbPart.SESSIONS);
         LocalDate day = options.day();
-        Optional<Body> b = Optional.ofNullable(body).map(x -> Lookups.body(kb.bodies().names(), x, kb.bodies().all()));
+        Optional<Body> b = Optional.ofNullable(body)
+                .map(x -> Lookups.body(kb.bodies().names(), x, kb.bodies().all()));
         if (when != null && when.next) {
             return next(kb, b, day, out);
         }
-        SessionsQuery.Filter filter = new SessionsQuery.Filter(b, Optional.ofNullable(year), Optional.ofNullable(from),
+        SessionsQuery.Filter filter = new SessionsQuery.Filter(
+                b,
+                Optional.ofNullable(year),
+                Optional.ofNullable(from),
                 Optional.ofNullable(to),
-                Optional.ofNullable(city).map(c -> Lookups.resolve(kb.sessions().cities().names(), c, "city",
-                        City::name, "Cities: " + String.join(", ", kb.sessions().cities().all().stream()
-                                .map(City::name).toList()) + ".")),
+                Optional.ofNullable(city)
+                        .map(c -> Lookups.resolve(
+                                kb.sessions().cities().names(),
+                                c,
+                                "city",
+                                City::name,
+                                "Cities: "
+                                        + String.join(
+                                                ", ",
+                                                kb.sessions().cities().all().stream()
+                                                        .map(City::name)
+                                                        .toList())
+                                        + ".")),
                 Optional.ofNullable(country).map(c -> Lookups.state(kb.states().names(), c)),
                 Optional.ofNullable(kind),
-                when == null ? SessionsQuery.When.ANY
+                when == null
+                        ? SessionsQuery.When.ANY
                         : when.upcoming ? SessionsQuery.When.UPCOMING : SessionsQuery.When.PAST,
                 day);
         List<Session> sessions = SessionsQuery.find(kb, filter, newestFirst, limit == null ? 0 : limit);
         if (out.format() == Format.ICS) {
-            List<IcsWriter.Event> events = sessions.stream().flatMap(s -> SessionView.event(s).stream()).toList();
-            IcsWriter.write(events, "-//cis//cis " + CisCommand.toolVersion() + "//EN", kb.meta().reviewed(), out.out());
+            List<IcsWriter.Event> events = sessions.stream()
+                    .flatMap(s -> SessionView.event(s).stream())
+                    .toList();
+            IcsWriter.write(
+                    events,
+                    "-//cis//cis " + CisCommand.toolVersion() + "//EN",
+                    kb.meta().reviewed(),
+                    out.out());
             int skipped = sessions.size() - events.size();
             if (skipped > 0) {
-                options.context().err().print("cis: " + skipped + (skipped == 1 ? " session is" : " sessions are")
-                        + " left out of the calendar: the day is not known, only the month or year.\n");
+                options.context()
+                        .err()
+                        .print("cis: " + skipped + (skipped == 1 ? " session is" : " sessions are")
+                                + " left out of the calendar: the day is not known, only the month or year.\n");
                 options.context().err().flush();
             }
         } else if (out.format().isTree()) {
@@ -134,17 +187,27 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     private int next(KnowledgeBase kb, Optional<Body> b, LocalDate day, Output out) {
         List<SessionsQuery.Next> next = SessionsQuery.next(kb, b, day);
         if (out.format() == Format.ICS) {
-            IcsWriter.write(next.stream().flatMap(n -> SessionView.event(n.session()).stream()).toList(),
-                    "-//cis//cis " + CisCommand.toolVersion() + "//EN", kb.meta().reviewed(), out.out());
+            IcsWriter.write(
+                    next.stream()
+                            .flatMap(n -> SessionView.event(n.session()).stream())
+                            .toList(),
+                    "-//cis//cis " + CisCommand.toolVersion() + "//EN",
+                    kb.meta().reviewed(),
+                    out.out());
         } else if (out.format().isTree()) {
-            out.tree(next.stream().map(n -> SessionView.nextJson(n, day, sources)).toList());
+            out.tree(next.stream()
+                    .map(n -> SessionView.nextJson(n, day, sources))
+                    .toList());
         } else {
             out.table(SessionView.next(next, out.format() == Format.TABLE));
         }
         if (next.isEmpty()) {
-            options.context().err().print("cis: not known: no upcoming session" + b.map(x -> " of the " + x.name())
-                    .orElse("") + " on or after " + day + " is recorded (facts last reviewed "
-                    + kb.meta().reviewed() + ").\n");
+            options.context()
+                    .err()
+                    .print("cis: not known: no upcoming session"
+                            + b.map(x -> " of the " + x.name()).orElse("") + " on or after " + day
+                            + " is recorded (facts last reviewed "
+                            + kb.meta().reviewed() + ").\n");
             options.context().err().flush();
         }
         return ExitCode.OK;

@@ -6,17 +6,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cis shell}: an interactive prompt for cis commands; line by line when stdin is not a terminal. */
-@Command(name = "shell", header = "An interactive prompt with completion and history.",
+@Command(
+        name = "shell",
+        header = "An interactive prompt with completion and history.",
         description = {
-        "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands,",
-        "options and names; history is kept between sessions. Leave with exit or Ctrl-D.",
-        "When stdin is not a terminal, reads one command a line (for scripts)."},
-        mixinStandardHelpOptions = true, footer = ExitCode.HELP_FOOTER)
+            "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands,",
+            "options and names; history is kept between sessions. Leave with exit or Ctrl-D.",
+            "When stdin is not a terminal, reads one command a line (for scripts)."
+        },
+        mixinStandardHelpOptions = true,
+        footer = ExitCode.HELP_FOOTER)
 final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "PATH",
+    @Option(
+            names = "--data",
+            paramLabel = "PATH",
             description = "Use the knowledge base in this directory for every command (also: CIS_DATA).")
     java.nio.file.Path data;
 

@@ -1,14 +1,13 @@
 package cis.cli;
 
-import cis.render.Output;
 import cis.cli.view.StateView;
-
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Format;
+import cis.render.Output;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,14 +17,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cis states}: every state the KB knows and its status on a day. */
-@Command(name = "states", header = "All states and their relation to the CIS on a day.",
+@Command(
+        name = "states",
+        header = "All states and their relation to the CIS on a day.",
         description = "List the states and their relation to the CIS on a day.",
-        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = ExitCode.HELP_FOOTER)
 final class StatesCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Option(names = "--status", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
+    @Option(
+            names = "--status",
+            paramLabel = "S[,S…]",
+            completionCandidates = Candidates.Statuses.class,
             description = "Only states with these statuses: ${COMPLETION-CANDIDATES} (a unique prefix is enough).")
     List<String> status = new ArrayList<>();
 

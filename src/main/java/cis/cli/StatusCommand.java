@@ -1,14 +1,13 @@
 package cis.cli;
 
-import cis.render.Output;
 import cis.cli.view.StateView;
-
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Format;
+import cis.render.Output;
 import cis.render.TableWriter;
 import cis.render.TreeWriter;
 import java.util.ArrayList;
@@ -21,21 +20,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis status STATE…}: one or more states' status, with history and sources on request. */
-@Command(name = "status", header = "One or more states: status, since when, what it means.",
+@Command(
+        name = "status",
+        header = "One or more states: status, since when, what it means.",
         description = {
-        "Show the status of one or more states: what it is, since when, and what it means.",
-        "With --is, check it instead: exit 0 if every state has one of the statuses, 1 if not."},
-        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+            "Show the status of one or more states: what it is, since when, and what it means.",
+            "With --is, check it instead: exit 0 if every state has one of the statuses, 1 if not."
+        },
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = ExitCode.HELP_FOOTER)
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Parameters(paramLabel = "STATE", arity = "1..*", completionCandidates = Candidates.States.class,
+    @Parameters(
+            paramLabel = "STATE",
+            arity = "1..*",
+            completionCandidates = Candidates.States.class,
             description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line. "
                     + "Many names give one row each, in order.")
     List<String> names;
 
-    @Option(names = "--is", paramLabel = "S[,S…]", completionCandidates = Candidates.Statuses.class,
+    @Option(
+            names = "--is",
+            paramLabel = "S[,S…]",
+            completionCandidates = Candidates.Statuses.class,
             description = "Exit 0 if every state has one of these statuses, else 1. Prints nothing unless a "
                     + "format is given.")
     List<String> is = new ArrayList<>();
@@ -59,8 +69,12 @@ final class StatusCommand implements Callable<Integer> {
         // Many (or '-') answer a row per input, in order, so that output lines up with input.
         boolean batch = names.size() > 1 || names.contains("-");
         boolean print = wanted.isEmpty() || options.formatChosen();
-        Rows rows = print ? new Rows(out, out.format() == Format.TABLE && (history || sources || inputs.single()),
-                options.context().stdinIsTerminal() && names.contains("-")) : null;
+        Rows rows = print
+                ? new Rows(
+                        out,
+                        out.format() == Format.TABLE && (history || sources || inputs.single()),
+                        options.context().stdinIsTerminal() && names.contains("-"))
+                : null;
         int failed = 0;
         boolean holds = true;
         while (inputs.hasNext()) {
@@ -121,7 +135,8 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 StateView.card(s, history, sources, out);
             } else {
-                StateView.rows(s, history, sources, out.format() == Format.TABLE).forEach(table::row);
+                StateView.rows(s, history, sources, out.format() == Format.TABLE)
+                        .forEach(table::row);
             }
             first = false;
         }

@@ -1,13 +1,12 @@
 package cis.cli;
 
-import cis.render.Output;
-
 import cis.model.KbPart;
-import cis.store.KbStore;
 import cis.model.Problem;
 import cis.render.Cell;
 import cis.render.Format;
+import cis.render.Output;
 import cis.render.Table;
+import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +23,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cis validate}: every problem in a KB, as {@code file:line:col: message}, then a summary. */
-@Command(name = "validate", header = "Check a knowledge base and list every problem.",
+@Command(
+        name = "validate",
+        header = "Check a knowledge base and list every problem.",
         description = {
-        "Check a knowledge base and list every problem as file:line:col: message.",
-        "Exit 0 when it is valid, 4 when it is not."},
-        mixinStandardHelpOptions = true, sortOptions = false, footer = ExitCode.HELP_FOOTER)
+            "Check a knowledge base and list every problem as file:line:col: message.",
+            "Exit 0 when it is valid, 4 when it is not."
+        },
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        footer = ExitCode.HELP_FOOTER)
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "KB directories, or single KB files (states.yaml, …). Default: --data, CIS_DATA or the "
                     + "bundled KB.")
     List<Path> paths = new ArrayList<>();
@@ -68,9 +74,16 @@ final class ValidateCommand implements Callable<Integer> {
             problems.forEach(p -> out.out().print(cis.render.Text.neutralize(p.toString(), false) + "\n"));
             out.out().flush();
         } else {
-            out.table(new Table(List.of("File", "Line", "Column", "Message"), problems.stream()
-                    .map(p -> List.of(Cell.of(p.location().file()), Cell.of(p.location().line()),
-                            Cell.of(p.location().column()), Cell.of(p.message()))).toList(), 3));
+            out.table(new Table(
+                    List.of("File", "Line", "Column", "Message"),
+                    problems.stream()
+                            .map(p -> List.of(
+                                    Cell.of(p.location().file()),
+                                    Cell.of(p.location().line()),
+                                    Cell.of(p.location().column()),
+                                    Cell.of(p.message())))
+                            .toList(),
+                    3));
         }
         String summary = problems.isEmpty()
                 ? "cis: " + String.join(", ", checked) + ": valid, no problems\n"
@@ -91,14 +104,22 @@ final class ValidateCommand implements Callable<Integer> {
             return store().validate(Optional.of(p), EnumSet.allOf(KbPart.class));
         }
         if (!Files.exists(p)) {
-            throw new CliException(ExitCode.KB_INVALID, p + " does not exist", "Give a KB directory or one of its files.");
+            throw new CliException(
+                    ExitCode.KB_INVALID, p + " does not exist", "Give a KB directory or one of its files.");
         }
         String name = p.getFileName().toString();
-        Set<KbPart> parts = Arrays.stream(KbPart.values()).filter(k -> k.file().equals(name))
+        Set<KbPart> parts = Arrays.stream(KbPart.values())
+                .filter(k -> k.file().equals(name))
                 .collect(() -> EnumSet.noneOf(KbPart.class), Set::add, Set::addAll);
         if (parts.isEmpty() && !name.equals(KbPart.META_FILE)) {
-            throw CliException.usage(name + " is not a KB file", "KB files: " + KbPart.META_FILE + ", "
-                    + String.join(", ", Arrays.stream(KbPart.values()).map(KbPart::file).toList()) + ".");
+            throw CliException.usage(
+                    name + " is not a KB file",
+                    "KB files: " + KbPart.META_FILE + ", "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(KbPart.values())
+                                            .map(KbPart::file)
+                                            .toList()) + ".");
         }
         Path dir = Optional.ofNullable(p.toAbsolutePath().getParent()).orElse(Path.of("."));
         return store().validate(Optional.of(dir), parts);

@@ -6,8 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A CIS body: a council, the Executive Committee, the Assembly, the Court. */
-public record Body(String id, String name, Optional<String> nameRu, List<String> abbreviations, List<String> aliases,
-        String description, List<Source> sources) {
+public record Body(
+        String id,
+        String name,
+        Optional<String> nameRu,
+        List<String> abbreviations,
+        List<String> aliases,
+        String description,
+        List<Source> sources) {
     public Body {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -20,7 +26,10 @@ public record Body(String id, String name, Optional<String> nameRu, List<String>
 
     /** The short form people use in tables: the first Latin-letter abbreviation (CHS), else the name. */
     public String shortName() {
-        return abbreviations.stream().filter(a -> a.matches("[A-Za-z .]+")).findFirst().orElse(name);
+        return abbreviations.stream()
+                .filter(a -> a.matches("[A-Za-z .]+"))
+                .findFirst()
+                .orElse(name);
     }
 
     public List<String> names() {

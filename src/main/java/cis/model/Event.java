@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A dated step in a state's relation to the CIS: a signature, a ratification, a notice. */
-public record Event(PartialDate date, Kind kind, String text, Optional<String> note, boolean uncertain,
-        List<Source> sources) {
+public record Event(
+        PartialDate date, Kind kind, String text, Optional<String> note, boolean uncertain, List<Source> sources) {
 
     public enum Kind {
         AGREEMENT_SIGNED("agreement-signed"),

@@ -8,8 +8,13 @@ import java.util.Set;
  * The loaded, validated knowledge base: immutable and shared by every query. Only the parts in
  * {@code parts} were read; the others are empty.
  */
-public record KnowledgeBase(KbMeta meta, Set<KbPart> parts, Catalog<State> states, Catalog<Body> bodies,
-        Officials officials, Sessions sessions) {
+public record KnowledgeBase(
+        KbMeta meta,
+        Set<KbPart> parts,
+        Catalog<State> states,
+        Catalog<Body> bodies,
+        Officials officials,
+        Sessions sessions) {
 
     /** Offices, the people who held them, and their terms. */
     public record Officials(Catalog<Role> roles, Catalog<Person> people, List<Term> terms) {

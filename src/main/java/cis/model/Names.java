@@ -35,8 +35,8 @@ public final class Names<T> {
      * Indexes every entry under each of its names. A name shared by two entries is a clash; it is
      * reported and left out of the index so that neither entry wins by accident.
      */
-    public static <T> Names<T> of(List<T> entries, Function<T, List<String>> names, Function<T, String> display,
-            List<Clash<T>> clashes) {
+    public static <T> Names<T> of(
+            List<T> entries, Function<T, List<String>> names, Function<T, String> display, List<Clash<T>> clashes) {
         Names<T> index = new Names<>(display);
         Set<String> clashed = new LinkedHashSet<>();
         for (T entry : entries) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
     private static final Pattern SHAPE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-    private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     /** {@code month} and {@code day} are 0 when unknown. */
     public PartialDate {
@@ -63,7 +63,8 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
      * end can mean. The CLI never claims more than the sources do.
      */
     public static boolean certainlyWithin(LocalDate day, PartialDate from, Optional<PartialDate> to) {
-        return !day.isBefore(from.latest()) && to.map(t -> day.isBefore(t.earliest())).orElse(true);
+        return !day.isBefore(from.latest())
+                && to.map(t -> day.isBefore(t.earliest())).orElse(true);
     }
 
     public boolean isFull() {

@@ -6,9 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A person who held a CIS office; every spelling and former name finds the same record. */
-public record Person(String id, String name, Optional<String> fullName, Optional<String> nameRu, List<String> aliases,
-        List<FormerName> formerNames, Optional<PartialDate> born, Optional<String> birthplace,
-        Optional<PartialDate> died, List<Source> sources) {
+public record Person(
+        String id,
+        String name,
+        Optional<String> fullName,
+        Optional<String> nameRu,
+        List<String> aliases,
+        List<FormerName> formerNames,
+        Optional<PartialDate> born,
+        Optional<String> birthplace,
+        Optional<PartialDate> died,
+        List<Source> sources) {
 
     /** A name the person used until a date (Aslov, before he became Muhriddin). */
     public record FormerName(String name, Optional<PartialDate> until, List<Source> sources) {

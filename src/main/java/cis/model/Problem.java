@@ -5,8 +5,8 @@ import java.util.Comparator;
 /** One thing wrong with a knowledge base, reported as {@code file:line:col: message}. */
 public record Problem(Location location, String message) implements Comparable<Problem> {
 
-    private static final Comparator<Problem> ORDER = Comparator
-            .comparing((Problem p) -> p.location().file())
+    private static final Comparator<Problem> ORDER = Comparator.comparing(
+                    (Problem p) -> p.location().file())
             .thenComparingInt(p -> p.location().line())
             .thenComparingInt(p -> p.location().column())
             .thenComparing(Problem::message);

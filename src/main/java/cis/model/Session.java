@@ -6,13 +6,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A meeting of a CIS council: when, where, what kind, and whether it took place. */
-public record Session(String id, Body body, PartialDate date, Optional<LocalDate> end, Optional<City> city,
-        Optional<State> country, Kind kind, Status status, Optional<PartialDate> movedTo, Optional<State> chair,
-        List<State> participants, Optional<String> title, Optional<String> note, boolean uncertain,
+public record Session(
+        String id,
+        Body body,
+        PartialDate date,
+        Optional<LocalDate> end,
+        Optional<City> city,
+        Optional<State> country,
+        Kind kind,
+        Status status,
+        Optional<PartialDate> movedTo,
+        Optional<State> chair,
+        List<State> participants,
+        Optional<String> title,
+        Optional<String> note,
+        boolean uncertain,
         List<Source> sources) {
 
     public enum Kind {
-        REGULAR, INFORMAL, EXTRAORDINARY, JOINT, VIDEO, FOUNDING, NARROW;
+        REGULAR,
+        INFORMAL,
+        EXTRAORDINARY,
+        JOINT,
+        VIDEO,
+        FOUNDING,
+        NARROW;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -20,7 +38,10 @@ public record Session(String id, Body body, PartialDate date, Optional<LocalDate
     }
 
     public enum Status {
-        HELD, SCHEDULED, POSTPONED, CANCELLED;
+        HELD,
+        SCHEDULED,
+        POSTPONED,
+        CANCELLED;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,8 +8,17 @@ import java.util.Objects;
  * A state as the KB knows it: names and codes for finding it, dated status periods (sorted,
  * contiguous), conditions riding alongside them, and a timeline of events.
  */
-public record State(String id, String name, String officialName, String iso2, String iso3, String capital,
-        List<String> aliases, List<StatusPeriod> periods, List<Condition> conditions, List<Event> events,
+public record State(
+        String id,
+        String name,
+        String officialName,
+        String iso2,
+        String iso3,
+        String capital,
+        List<String> aliases,
+        List<StatusPeriod> periods,
+        List<Condition> conditions,
+        List<Event> events,
         List<Source> sources) {
 
     public State {

@@ -9,8 +9,13 @@ import java.util.Optional;
  * A status that held from {@code from} (inclusive) until {@code to} (exclusive: the first day it
  * no longer held, which is the next period's {@code from}); an open period still holds.
  */
-public record StatusPeriod(Status status, LocalDate from, Optional<LocalDate> to, Optional<String> note,
-        boolean uncertain, List<Source> sources) {
+public record StatusPeriod(
+        Status status,
+        LocalDate from,
+        Optional<LocalDate> to,
+        Optional<String> note,
+        boolean uncertain,
+        List<Source> sources) {
     public StatusPeriod {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(from, "from");

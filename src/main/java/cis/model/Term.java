@@ -9,8 +9,17 @@ import java.util.Optional;
  * A person's time in an office. {@code to} is exclusive (the first day out of office) and may
  * lie in the future, at the end of a fixed term; dates may be known only to the month or year.
  */
-public record Term(Person person, Role role, Body body, Optional<State> state, Optional<String> title,
-        PartialDate from, Optional<PartialDate> to, List<State> coChairs, Optional<String> note, boolean uncertain,
+public record Term(
+        Person person,
+        Role role,
+        Body body,
+        Optional<State> state,
+        Optional<String> title,
+        PartialDate from,
+        Optional<PartialDate> to,
+        List<State> coChairs,
+        Optional<String> note,
+        boolean uncertain,
         List<Source> sources) {
     public Term {
         Objects.requireNonNull(person, "person");
@@ -32,7 +41,8 @@ public record Term(Person person, Role role, Body body, Optional<State> state, O
 
     /** Perhaps in office on {@code day}: the day falls within what the imprecise dates allow. */
     public boolean possiblyOn(LocalDate day) {
-        return !day.isBefore(from.earliest()) && to.map(t -> day.isBefore(t.latest())).orElse(true);
+        return !day.isBefore(from.earliest())
+                && to.map(t -> day.isBefore(t.latest())).orElse(true);
     }
 
     /** The same office: one role of one body, and for per-state roles (ministers) of one state. */

@@ -22,7 +22,8 @@ public final class OfficialsQuery {
         public boolean test(Term t) {
             return role.map(r -> t.role() == r).orElse(true)
                     && body.map(b -> t.body() == b).orElse(true)
-                    && state.map(s -> t.state().filter(ts -> ts == s).isPresent() || t.coChairs().contains(s))
+                    && state.map(s -> t.state().filter(ts -> ts == s).isPresent()
+                                    || t.coChairs().contains(s))
                             .orElse(true);
         }
     }
@@ -41,21 +42,26 @@ public final class OfficialsQuery {
                 .sorted(order(kb))
                 .toList();
         return possible.stream()
-                .filter(t -> t.certainlyOn(day) || possible.stream().noneMatch(o -> o != t && o.sameOffice(t)
-                        && o.certainlyOn(day)))
+                .filter(t -> t.certainlyOn(day)
+                        || possible.stream().noneMatch(o -> o != t && o.sameOffice(t) && o.certainlyOn(day)))
                 .map(t -> new Holding(t, t.certainlyOn(day)))
                 .toList();
     }
 
     /** Every term that passes the filter, office by office, in time order. */
     public static List<Term> history(KnowledgeBase kb, Filter filter) {
-        return kb.officials().terms().stream().filter(filter::test).sorted(order(kb)).toList();
+        return kb.officials().terms().stream()
+                .filter(filter::test)
+                .sorted(order(kb))
+                .toList();
     }
 
     /** A person's terms in time order. */
     public static List<Term> termsOf(KnowledgeBase kb, Person person) {
-        return kb.officials().terms().stream().filter(t -> t.person() == person)
-                .sorted(Comparator.comparing(Term::from)).toList();
+        return kb.officials().terms().stream()
+                .filter(t -> t.person() == person)
+                .sorted(Comparator.comparing(Term::from))
+                .toList();
     }
 
     /** Offices in KB order of roles and bodies, then by state name, then by start. */

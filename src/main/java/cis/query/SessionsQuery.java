@@ -17,12 +17,23 @@ import java.util.Optional;
 public final class SessionsQuery {
     private SessionsQuery() {}
 
-    public enum When { ANY, UPCOMING, PAST }
+    public enum When {
+        ANY,
+        UPCOMING,
+        PAST
+    }
 
     /** Every condition a session must meet; empty optionals impose nothing. */
-    public record Filter(Optional<Body> body, Optional<Integer> year, Optional<LocalDate> from,
-            Optional<LocalDate> to, Optional<City> city, Optional<State> country, Optional<Session.Kind> kind,
-            When when, LocalDate asOf) {
+    public record Filter(
+            Optional<Body> body,
+            Optional<Integer> year,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            Optional<City> city,
+            Optional<State> country,
+            Optional<Session.Kind> kind,
+            When when,
+            LocalDate asOf) {
 
         public boolean test(Session s) {
             return body.map(b -> s.body() == b).orElse(true)
@@ -30,7 +41,8 @@ public final class SessionsQuery {
                     && from.map(d -> !s.lastDay().isBefore(d)).orElse(true)
                     && to.map(d -> !s.date().earliest().isAfter(d)).orElse(true)
                     && city.map(c -> s.city().filter(sc -> sc == c).isPresent()).orElse(true)
-                    && country.map(c -> s.country().filter(sc -> sc == c).isPresent()).orElse(true)
+                    && country.map(c -> s.country().filter(sc -> sc == c).isPresent())
+                            .orElse(true)
                     && kind.map(k -> s.kind() == k).orElse(true)
                     && switch (when) {
                         case ANY -> true;
@@ -44,8 +56,10 @@ public final class SessionsQuery {
     public static List<Session> find(KnowledgeBase kb, Filter filter, boolean newestFirst, int limit) {
         Comparator<Session> order = Comparator.comparing(Session::date)
                 .thenComparingInt(s -> Identity.indexOf(kb.bodies().all(), s.body()));
-        List<Session> out = kb.sessions().all().stream().filter(filter::test)
-                .sorted(newestFirst ? order.reversed() : order).toList();
+        List<Session> out = kb.sessions().all().stream()
+                .filter(filter::test)
+                .sorted(newestFirst ? order.reversed() : order)
+                .toList();
         return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
     }
 
@@ -67,8 +81,8 @@ public final class SessionsQuery {
                     .filter(s -> s.body() == b && !s.lastDay().isBefore(day))
                     .filter(s -> s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED)
                     .min(Comparator.comparing(Session::date))
-                    .ifPresent(s -> out.add(new Next(s,
-                            Math.max(0, ChronoUnit.DAYS.between(day, s.date().earliest())))));
+                    .ifPresent(s -> out.add(new Next(
+                            s, Math.max(0, ChronoUnit.DAYS.between(day, s.date().earliest())))));
         }
         return out;
     }

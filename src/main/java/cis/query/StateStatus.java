@@ -13,8 +13,8 @@ import java.util.Optional;
  * A state's relation to the CIS on one day: the status, the period it belongs to (empty before
  * the KB's first record for the state), and the conditions that hold alongside it.
  */
-public record StateStatus(State state, LocalDate asOf, Status status, Optional<StatusPeriod> period,
-        List<Condition> conditions) {
+public record StateStatus(
+        State state, LocalDate asOf, Status status, Optional<StatusPeriod> period, List<Condition> conditions) {
     public StateStatus {
         conditions = List.copyOf(conditions);
     }

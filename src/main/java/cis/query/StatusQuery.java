@@ -15,17 +15,19 @@ import java.util.Set;
 /** As-of logic over states: pure functions of the records and a date. */
 public final class StatusQuery {
     /** How states are listed: by status (members first), then by name. */
-    public static final Comparator<StateStatus> ORDER = Comparator
-            .comparing((StateStatus s) -> s.status().ordinal())
+    public static final Comparator<StateStatus> ORDER = Comparator.comparing(
+                    (StateStatus s) -> s.status().ordinal())
             .thenComparing(s -> s.state().name());
 
     private StatusQuery() {}
 
     /** The state's status on {@code day}; before its first recorded period it is a non-member. */
     public static StateStatus of(State state, LocalDate day) {
-        Optional<StatusPeriod> period = state.periods().stream().filter(p -> p.contains(day)).findFirst();
+        Optional<StatusPeriod> period =
+                state.periods().stream().filter(p -> p.contains(day)).findFirst();
         Status status = period.map(StatusPeriod::status).orElse(Status.NON_MEMBER);
-        List<Condition> conditions = state.conditions().stream().filter(c -> c.holdsOn(day)).toList();
+        List<Condition> conditions =
+                state.conditions().stream().filter(c -> c.holdsOn(day)).toList();
         return new StateStatus(state, day, status, period, conditions);
     }
 

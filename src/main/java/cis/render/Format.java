@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** The output formats. TABLE is for people; the others are contracts that scripts may rely on. */
 public enum Format {
-    TABLE, PLAIN, JSON, YAML, CSV, TSV, MARKDOWN,
+    TABLE,
+    PLAIN,
+    JSON,
+    YAML,
+    CSV,
+    TSV,
+    MARKDOWN,
     /** iCalendar, for {@code cis sessions} only. */
     ICS;
 

@@ -15,8 +15,15 @@ public final class IcsWriter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** One all-day event; {@code end} is its last day (the file says the day after, as RFC 5545 wants). */
-    public record Event(String uid, LocalDate start, LocalDate end, String summary, Optional<String> location,
-            String description, String status, List<String> categories) {}
+    public record Event(
+            String uid,
+            LocalDate start,
+            LocalDate end,
+            String summary,
+            Optional<String> location,
+            String description,
+            String status,
+            List<String> categories) {}
 
     private IcsWriter() {}
 
@@ -41,7 +48,14 @@ public final class IcsWriter {
             line(out, "STATUS:" + e.status());
             line(out, "TRANSP:TRANSPARENT");
             if (!e.categories().isEmpty()) {
-                line(out, "CATEGORIES:" + String.join(",", e.categories().stream().map(IcsWriter::escape).toList()));
+                line(
+                        out,
+                        "CATEGORIES:"
+                                + String.join(
+                                        ",",
+                                        e.categories().stream()
+                                                .map(IcsWriter::escape)
+                                                .toList()));
             }
             line(out, "END:VEVENT");
         }

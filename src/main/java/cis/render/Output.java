@@ -1,9 +1,5 @@
 package cis.render;
 
-import cis.render.Format;
-import cis.render.Table;
-import cis.render.TableWriter;
-import cis.render.TreeWriter;
 import java.io.PrintWriter;
 
 /** Where a command's result goes, in the format, colour and width the user and terminal chose. */

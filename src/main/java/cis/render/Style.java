@@ -2,7 +2,13 @@ package cis.render;
 
 /** The few ANSI styles the tool uses; what each means stays the same across commands. */
 public enum Style {
-    NONE(""), BOLD("1"), DIM("2"), GREEN("32"), YELLOW("33"), RED("31"), CYAN("36");
+    NONE(""),
+    BOLD("1"),
+    DIM("2"),
+    GREEN("32"),
+    YELLOW("33"),
+    RED("31"),
+    CYAN("36");
 
     private final String sgr;
 

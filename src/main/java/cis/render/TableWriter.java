@@ -48,7 +48,13 @@ public final class TableWriter {
         private final List<List<Cell>> block = new ArrayList<>();
         private boolean started;
 
-        private Stream(Table shape, Format format, PrintWriter out, boolean header, boolean color, int width,
+        private Stream(
+                Table shape,
+                Format format,
+                PrintWriter out,
+                boolean header,
+                boolean color,
+                int width,
                 boolean flushEachRow) {
             this.shape = shape;
             this.format = format;
@@ -61,7 +67,8 @@ public final class TableWriter {
 
         public void row(List<Cell> row) {
             if (row.size() != shape.headers().size()) {
-                throw new IllegalArgumentException("row has " + row.size() + " cells, header " + shape.headers().size());
+                throw new IllegalArgumentException("row has " + row.size() + " cells, header "
+                        + shape.headers().size());
             }
             if (format == Format.TABLE) {
                 block.add(row);
@@ -72,9 +79,11 @@ public final class TableWriter {
             }
             start();
             switch (format) {
-                case PLAIN, TSV -> line(out, row.stream().map(c -> tsvEscape(c.text())).toList(), "\t", "\n");
+                case PLAIN, TSV ->
+                    line(out, row.stream().map(c -> tsvEscape(c.text())).toList(), "\t", "\n");
                 case CSV -> line(out, row.stream().map(c -> csvField(c.text())).toList(), ",", "\r\n");
-                case MARKDOWN -> line(out, row.stream().map(c -> mdEscape(c.text())).toList(), " | ", " |\n", "| ");
+                case MARKDOWN ->
+                    line(out, row.stream().map(c -> mdEscape(c.text())).toList(), " | ", " |\n", "| ");
                 default -> throw new IllegalArgumentException(format + " is not a row format");
             }
             if (flushEachRow) {
@@ -95,7 +104,11 @@ public final class TableWriter {
         }
 
         private void writeBlock() {
-            table(new Table(shape.headers(), block, shape.wrap(), shape.maxLines()), out, header && !started, color,
+            table(
+                    new Table(shape.headers(), block, shape.wrap(), shape.maxLines()),
+                    out,
+                    header && !started,
+                    color,
                     width);
             started = true;
             block.clear();
@@ -121,14 +134,21 @@ public final class TableWriter {
     }
 
     /** A stream of rows shaped like {@code shape} (its headers, wrapping columns and line limit). */
-    public static Stream open(Table shape, Format format, PrintWriter out, boolean header, boolean color, int width,
+    public static Stream open(
+            Table shape,
+            Format format,
+            PrintWriter out,
+            boolean header,
+            boolean color,
+            int width,
             boolean flushEachRow) {
         return new Stream(shape, format, out, header, color, width, flushEachRow);
     }
 
     private static void table(Table t, PrintWriter out, boolean header, boolean color, int width) {
         int n = t.headers().size();
-        List<String> heads = t.headers().stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();
+        List<String> heads =
+                t.headers().stream().map(h -> h.toUpperCase(Locale.ROOT)).toList();
         List<List<String>> texts = new ArrayList<>();
         for (List<Cell> row : t.rows()) {
             texts.add(row.stream().map(c -> Text.neutralize(c.text(), true)).toList());
@@ -160,7 +180,8 @@ public final class TableWriter {
             List<List<String>> lines = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<String> cellLines = t.wrap().contains(i) ? cut(Text.wrap(texts.get(r).get(i), w[i]), t.maxLines(), w[i])
+                List<String> cellLines = t.wrap().contains(i)
+                        ? cut(Text.wrap(texts.get(r).get(i), w[i]), t.maxLines(), w[i])
                         : List.of(texts.get(r).get(i).split("\n", -1));
                 lines.add(cellLines);
                 height = Math.max(height, cellLines.size());
@@ -170,8 +191,11 @@ public final class TableWriter {
                 for (int i = 0; i < n; i++) {
                     String text = l < lines.get(i).size() ? lines.get(i).get(l) : "";
                     String padded = i == n - 1 ? text : Text.pad(text, w[i]);
-                    line.append(Style.NONE == t.rows().get(r).get(i).style() ? padded
-                            : styleText(padded, text, t.rows().get(r).get(i).style(), color));
+                    line.append(
+                            Style.NONE == t.rows().get(r).get(i).style()
+                                    ? padded
+                                    : styleText(
+                                            padded, text, t.rows().get(r).get(i).style(), color));
                     if (i < n - 1) {
                         line.append(GAP);
                     }
@@ -242,7 +266,10 @@ public final class TableWriter {
     }
 
     static String tsvEscape(String s) {
-        String e = s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        String e = s.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
         return Text.neutralize(e, false);
     }
 

@@ -51,7 +51,8 @@ public final class Shell {
         if (!context.stdinIsTerminal()) {
             return batch();
         }
-        try (Terminal terminal = TerminalBuilder.builder().name("cis").system(true).build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().name("cis").system(true).build()) {
             return interactive(terminal);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +108,9 @@ public final class Shell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            List<String> words = reader.getParsedLine().words().stream()
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             if (words.isEmpty()) {
                 continue;
             }
@@ -144,7 +147,9 @@ public final class Shell {
     }
 
     private static List<String> words(DefaultParser parser, String line) {
-        return parser.parse(line, line.length()).words().stream().filter(w -> !w.isEmpty()).toList();
+        return parser.parse(line, line.length()).words().stream()
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /**
@@ -168,10 +173,12 @@ public final class Shell {
         Path file = dir.resolve("history");
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 return Optional.of(file);
             }
             if (!Files.isRegularFile(file)) {

@@ -16,8 +16,8 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * TAB completion in the shell, from picocli's model of the commands (subcommands, options, option
@@ -28,8 +28,8 @@ final class ShellCompleter implements Completer {
 
     ShellCompleter() {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        CliContext quiet = new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(),
-                false, 80);
+        CliContext quiet =
+                new CliContext(sink, sink, InputStream.nullInputStream(), Map.of(), Clock.systemUTC(), false, 80);
         this.spec = CisCommand.fullCommandLine(quiet).getCommandSpec();
     }
 
@@ -42,8 +42,11 @@ final class ShellCompleter implements Completer {
         for (CharSequence c : found) {
             candidates.add(new Candidate(c.toString()));
         }
-        if (!words.isEmpty() && words.get(0).equals("officials") && line.wordIndex() >= 1
-                && !line.word().startsWith("-") && !previousTakesValue(words.get(0), words, line.wordIndex())) {
+        if (!words.isEmpty()
+                && words.get(0).equals("officials")
+                && line.wordIndex() >= 1
+                && !line.word().startsWith("-")
+                && !previousTakesValue(words.get(0), words, line.wordIndex())) {
             for (String name : Candidates.peopleNames()) {
                 candidates.add(new Candidate(name));
             }

@@ -9,7 +9,8 @@ package cis.store;
 final class Blake2b {
     private static final long[] IV = {
         0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
-        0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L};
+        0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L
+    };
     /** The message schedule: the order in which each round reads the block's sixteen words. */
     private static final byte[] SIGMA = {
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
@@ -21,7 +22,9 @@ final class Blake2b {
         12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11,
         13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10,
         6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5,
-        10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0};
+        10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0
+    };
+
     private static final int BLOCK = 128;
     private static final int DIGEST = 32;
 
@@ -92,9 +95,14 @@ final class Blake2b {
     private void compress(byte[] b, int off, boolean last) {
         long[] m = this.m;
         for (int i = 0; i < 16; i++, off += 8) {
-            m[i] = (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16
-                    | (b[off + 3] & 0xffL) << 24 | (b[off + 4] & 0xffL) << 32 | (b[off + 5] & 0xffL) << 40
-                    | (b[off + 6] & 0xffL) << 48 | (b[off + 7] & 0xffL) << 56;
+            m[i] = (b[off] & 0xffL)
+                    | (b[off + 1] & 0xffL) << 8
+                    | (b[off + 2] & 0xffL) << 16
+                    | (b[off + 3] & 0xffL) << 24
+                    | (b[off + 4] & 0xffL) << 32
+                    | (b[off + 5] & 0xffL) << 40
+                    | (b[off + 6] & 0xffL) << 48
+                    | (b[off + 7] & 0xffL) << 56;
         }
         long v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
         long v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3];

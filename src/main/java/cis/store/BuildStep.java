@@ -88,7 +88,10 @@ public final class BuildStep {
             out.append(c.getName());
             if (c.isRecord()) {
                 for (RecordComponent rc : c.getRecordComponents()) {
-                    out.append(' ').append(rc.getName()).append(':').append(rc.getGenericType().getTypeName());
+                    out.append(' ')
+                            .append(rc.getName())
+                            .append(':')
+                            .append(rc.getGenericType().getTypeName());
                     todo.add(rc.getGenericType());
                 }
             } else if (c.isEnum()) {

@@ -59,13 +59,15 @@ final class ContentDigest {
         int chunks = (int) ((length + CHUNK - 1) / CHUNK);
         byte[][] digests = new byte[chunks][];
         IOException[] helperFailure = new IOException[1];
-        Thread helper = new Thread(() -> {
-            try {
-                hashChunks(source, length, digests, 1);
-            } catch (IOException e) {
-                helperFailure[0] = e;
-            }
-        }, "cis-digest");
+        Thread helper = new Thread(
+                () -> {
+                    try {
+                        hashChunks(source, length, digests, 1);
+                    } catch (IOException e) {
+                        helperFailure[0] = e;
+                    }
+                },
+                "cis-digest");
         helper.start();
         hashChunks(source, length, digests, 0);
         try {

@@ -41,6 +41,7 @@ public final class EntryCache {
     static final long MAX_BYTES = 64L << 20;
     /** A writer that died (killed, power lost) leaves its temporary file; it is cleared after this. */
     private static final long STALE_TEMP_MILLIS = 10 * 60 * 1000;
+
     private static final byte[] MAGIC = {'c', 'i', 's', '-', 'k', 'b', '\n', 1};
     private static final int KEY_BYTES = 32;
     private static final int HEADER = MAGIC.length + KEY_BYTES + 4;
@@ -128,10 +129,12 @@ public final class EntryCache {
                 return;
             }
             byte[] data = encode(key, kb);
-            temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ProcessHandle.current().pid()) + "-"
-                    + Long.toHexString(System.nanoTime()));
-            try (SeekableByteChannel out = Files.newByteChannel(temp, Set.<java.nio.file.OpenOption>of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+            temp = dir.resolve(TEMP_PREFIX
+                    + Long.toHexString(ProcessHandle.current().pid()) + "-" + Long.toHexString(System.nanoTime()));
+            try (SeekableByteChannel out = Files.newByteChannel(
+                    temp,
+                    Set.<java.nio.file.OpenOption>of(
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
                 ByteBuffer b = ByteBuffer.wrap(data);
                 while (b.hasRemaining()) {

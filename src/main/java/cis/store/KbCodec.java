@@ -242,8 +242,18 @@ final class KbCodec {
     }
 
     private State readState(In i) throws Corrupt {
-        return new State(i.str(), i.str(), i.str(), i.str(), i.str(), i.str(), strings(i), list(i, this::readPeriod),
-                list(i, this::readCondition), list(i, this::readEvent), readSourceRefs(i));
+        return new State(
+                i.str(),
+                i.str(),
+                i.str(),
+                i.str(),
+                i.str(),
+                i.str(),
+                strings(i),
+                list(i, this::readPeriod),
+                list(i, this::readCondition),
+                list(i, this::readEvent),
+                readSourceRefs(i));
     }
 
     private void writePeriod(Out o, StatusPeriod p) {
@@ -256,8 +266,13 @@ final class KbCodec {
     }
 
     private StatusPeriod readPeriod(In i) throws Corrupt {
-        return new StatusPeriod(constant(i, Status.values()), date(i), optional(i, KbCodec::date),
-                optional(i, In::str), i.bool(), readSourceRefs(i));
+        return new StatusPeriod(
+                constant(i, Status.values()),
+                date(i),
+                optional(i, KbCodec::date),
+                optional(i, In::str),
+                i.bool(),
+                readSourceRefs(i));
     }
 
     private void writeCondition(Out o, Condition c) {
@@ -269,8 +284,12 @@ final class KbCodec {
     }
 
     private Condition readCondition(In i) throws Corrupt {
-        return new Condition(constant(i, Condition.Kind.values()), partial(i), optional(i, KbCodec::partial),
-                i.str(), readSourceRefs(i));
+        return new Condition(
+                constant(i, Condition.Kind.values()),
+                partial(i),
+                optional(i, KbCodec::partial),
+                i.str(),
+                readSourceRefs(i));
     }
 
     private void writeEvent(Out o, Event e) {
@@ -283,7 +302,12 @@ final class KbCodec {
     }
 
     private Event readEvent(In i) throws Corrupt {
-        return new Event(partial(i), constant(i, Event.Kind.values()), i.str(), optional(i, In::str), i.bool(),
+        return new Event(
+                partial(i),
+                constant(i, Event.Kind.values()),
+                i.str(),
+                optional(i, In::str),
+                i.bool(),
                 readSourceRefs(i));
     }
 
@@ -357,9 +381,17 @@ final class KbCodec {
     }
 
     private Person readPerson(In i) throws Corrupt {
-        return new Person(i.str(), i.str(), optional(i, In::str), optional(i, In::str), strings(i),
-                list(i, this::readFormerName), optional(i, KbCodec::partial), optional(i, In::str),
-                optional(i, KbCodec::partial), readSourceRefs(i));
+        return new Person(
+                i.str(),
+                i.str(),
+                optional(i, In::str),
+                optional(i, In::str),
+                strings(i),
+                list(i, this::readFormerName),
+                optional(i, KbCodec::partial),
+                optional(i, In::str),
+                optional(i, KbCodec::partial),
+                readSourceRefs(i));
     }
 
     private void writeFormerName(Out o, Person.FormerName f) {
@@ -387,9 +419,18 @@ final class KbCodec {
     }
 
     private Term readTerm(In i) throws Corrupt {
-        return new Term(ref(i, people), ref(i, roles), ref(i, bodies), optionalRef(i, states), optional(i, In::str),
-                partial(i), optional(i, KbCodec::partial), list(i, in -> ref(in, states)), optional(i, In::str),
-                i.bool(), readSourceRefs(i));
+        return new Term(
+                ref(i, people),
+                ref(i, roles),
+                ref(i, bodies),
+                optionalRef(i, states),
+                optional(i, In::str),
+                partial(i),
+                optional(i, KbCodec::partial),
+                list(i, in -> ref(in, states)),
+                optional(i, In::str),
+                i.bool(),
+                readSourceRefs(i));
     }
 
     // ---- sessions and the cities they met in ----
@@ -436,10 +477,22 @@ final class KbCodec {
     }
 
     private Session readSession(In i) throws Corrupt {
-        return new Session(i.str(), ref(i, bodies), partial(i), optional(i, KbCodec::date), optionalRef(i, cities),
-                optionalRef(i, states), constant(i, Session.Kind.values()), constant(i, Session.Status.values()),
-                optional(i, KbCodec::partial), optionalRef(i, states), list(i, in -> ref(in, states)),
-                optional(i, In::str), optional(i, In::str), i.bool(), readSourceRefs(i));
+        return new Session(
+                i.str(),
+                ref(i, bodies),
+                partial(i),
+                optional(i, KbCodec::date),
+                optionalRef(i, cities),
+                optionalRef(i, states),
+                constant(i, Session.Kind.values()),
+                constant(i, Session.Status.values()),
+                optional(i, KbCodec::partial),
+                optionalRef(i, states),
+                list(i, in -> ref(in, states)),
+                optional(i, In::str),
+                optional(i, In::str),
+                i.bool(),
+                readSourceRefs(i));
     }
 
     // ---- shapes shared by the records above ----
@@ -502,7 +555,8 @@ final class KbCodec {
     /** Days are kept to four-digit years, as the loader keeps them. */
     private static LocalDate date(In i) throws Corrupt {
         long day = i.i64();
-        if (day < LocalDate.of(1000, 1, 1).toEpochDay() || day > LocalDate.of(9999, 12, 31).toEpochDay()) {
+        if (day < LocalDate.of(1000, 1, 1).toEpochDay()
+                || day > LocalDate.of(9999, 12, 31).toEpochDay()) {
             throw new Corrupt("day " + day + " out of range");
         }
         return LocalDate.ofEpochDay(day);

@@ -112,8 +112,8 @@ public final class KbFiles implements KbInput {
         Path path = dir.toRealPath().resolve(file);
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
         if (!a.isRegularFile()) {
-            throw new FileSystemException(displayName(file), null,
-                    a.isDirectory() ? "a directory, not a file" : "not a regular file");
+            throw new FileSystemException(
+                    displayName(file), null, a.isDirectory() ? "a directory, not a file" : "not a regular file");
         }
         return path;
     }
@@ -130,7 +130,8 @@ public final class KbFiles implements KbInput {
                     if (b.capacity() == limit) {
                         break;
                     }
-                    b = ByteBuffer.allocate((int) Math.min(limit, 2L * b.capacity())).put(b.flip());
+                    b = ByteBuffer.allocate((int) Math.min(limit, 2L * b.capacity()))
+                            .put(b.flip());
                 }
             }
             return Arrays.copyOf(b.array(), b.position());

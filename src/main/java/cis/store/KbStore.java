@@ -4,8 +4,8 @@ import cis.model.KbException;
 import cis.model.KbMeta;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
-import cis.yaml.KbLoader;
 import cis.model.Problem;
+import cis.yaml.KbLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -150,7 +150,8 @@ public final class KbStore {
     }
 
     static byte[] key(BuildId build, KbFiles files, Set<KbPart> parts) throws IOException {
-        Blake2b sha = new Blake2b().update("cis KB cache key").update(build.build()).update(build.format());
+        Blake2b sha =
+                new Blake2b().update("cis KB cache key").update(build.build()).update(build.format());
         for (String file : fileNames(parts)) {
             sha.update(file).update(files.digest(file));
         }

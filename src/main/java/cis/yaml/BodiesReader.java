@@ -28,7 +28,11 @@ final class BodiesReader {
         List<String> abbreviations = f.listOf("abbreviations", false, Scalars::text);
         List<String> aliases = f.listOf("aliases", false, Scalars::text);
         Optional<String> description = f.required("description", Scalars::text);
-        ctx.claimNames(f, "body", name.orElse(id.orElse("?")), List.of("id", "name", "nameRu"),
+        ctx.claimNames(
+                f,
+                "body",
+                name.orElse(id.orElse("?")),
+                List.of("id", "name", "nameRu"),
                 List.of("abbreviations", "aliases"));
         List<Source> sources = ctx.sources(f);
         if (id.isEmpty() || name.isEmpty() || description.isEmpty()) {

@@ -1,9 +1,7 @@
 package cis.yaml;
 
 import cis.model.Location;
-
 import cis.model.Problem;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +100,9 @@ public final class Fields {
         if (n.get() instanceof YamlNode.Sequence s) {
             return s.items();
         }
-        problem(n.get().location(), "'" + key + "' should be a list but is " + n.get().describe());
+        problem(
+                n.get().location(),
+                "'" + key + "' should be a list but is " + n.get().describe());
         return List.of();
     }
 
@@ -119,11 +119,13 @@ public final class Fields {
     public <T> List<T> mappings(String key, boolean required, String itemWhat, Function<Fields, Optional<T>> reader) {
         List<T> out = new ArrayList<>();
         for (YamlNode item : list(key, required)) {
-            Fields.of(item, itemWhat, problems).flatMap(f -> {
-                Optional<T> v = reader.apply(f);
-                f.finish();
-                return v;
-            }).ifPresent(out::add);
+            Fields.of(item, itemWhat, problems)
+                    .flatMap(f -> {
+                        Optional<T> v = reader.apply(f);
+                        f.finish();
+                        return v;
+                    })
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -136,7 +138,8 @@ public final class Fields {
                         .filter(k -> Scalars.distance(key, k) <= 2)
                         .min((a, b) -> Integer.compare(Scalars.distance(key, a), Scalars.distance(key, b)))
                         .map(k -> "; did you mean '" + k + "'?")
-                        .orElse("; valid keys: " + String.join(", ", read.stream().sorted().toList()));
+                        .orElse("; valid keys: "
+                                + String.join(", ", read.stream().sorted().toList()));
                 problem(entry.keyLocation(), "unknown key '" + key + "' in " + what + hint);
             }
         });

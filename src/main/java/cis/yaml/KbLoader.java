@@ -6,9 +6,9 @@ import cis.model.KbException;
 import cis.model.KbMeta;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
-import cis.model.State;
 import cis.model.Location;
 import cis.model.Problem;
+import cis.model.State;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -65,7 +65,8 @@ public final class KbLoader {
     /** The problems found, those of files that could not be read or parsed first, each file's in order. */
     private List<Problem> problems() {
         return ctx.problems.stream()
-                .sorted(Comparator.comparing((Problem p) -> !ctx.unusableFiles.contains(p.location().file()))
+                .sorted(Comparator.comparing((Problem p) ->
+                                !ctx.unusableFiles.contains(p.location().file()))
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
@@ -83,17 +84,23 @@ public final class KbLoader {
     private Optional<KnowledgeBase> read(Set<KbPart> parts) {
         Optional<KbMeta> meta = document(KbPart.META_FILE, "source").flatMap(this::readMeta);
         Catalog<State> states = parts.contains(KbPart.STATES)
-                ? document(KbPart.STATES.file(), "state").map(f -> new StatesReader(ctx).read(f)).orElse(Catalog.empty())
+                ? document(KbPart.STATES.file(), "state")
+                        .map(f -> new StatesReader(ctx).read(f))
+                        .orElse(Catalog.empty())
                 : Catalog.empty();
         Catalog<Body> bodies = parts.contains(KbPart.BODIES)
-                ? document(KbPart.BODIES.file(), "body").map(f -> new BodiesReader(ctx).read(f)).orElse(Catalog.empty())
+                ? document(KbPart.BODIES.file(), "body")
+                        .map(f -> new BodiesReader(ctx).read(f))
+                        .orElse(Catalog.empty())
                 : Catalog.empty();
         KnowledgeBase.Officials officials = parts.contains(KbPart.OFFICIALS)
-                ? document(KbPart.OFFICIALS.file()).map(f -> new OfficialsReader(ctx, states, bodies).read(f))
+                ? document(KbPart.OFFICIALS.file())
+                        .map(f -> new OfficialsReader(ctx, states, bodies).read(f))
                         .orElse(KnowledgeBase.Officials.empty())
                 : KnowledgeBase.Officials.empty();
         KnowledgeBase.Sessions sessions = parts.contains(KbPart.SESSIONS)
-                ? document(KbPart.SESSIONS.file()).map(f -> new SessionsReader(ctx, states, bodies).read(f))
+                ? document(KbPart.SESSIONS.file())
+                        .map(f -> new SessionsReader(ctx, states, bodies).read(f))
                         .orElse(KnowledgeBase.Sessions.empty())
                 : KnowledgeBase.Sessions.empty();
         return meta.map(m -> new KnowledgeBase(m, parts, states, bodies, officials, sessions));
@@ -123,7 +130,11 @@ public final class KbLoader {
         } catch (AccessDeniedException e) {
             return fail(name, "permission denied");
         } catch (FileSystemException e) {
-            return fail(name, "cannot read: " + Optional.ofNullable(e.getReason()).orElse(e.getClass().getSimpleName()));
+            return fail(
+                    name,
+                    "cannot read: "
+                            + Optional.ofNullable(e.getReason())
+                                    .orElse(e.getClass().getSimpleName()));
         } catch (IOException e) {
             return fail(name, "cannot read: " + e.getMessage());
         }

@@ -1,10 +1,10 @@
 package cis.yaml;
 
 import cis.model.KbPart;
-import cis.model.Names;
-import cis.model.Source;
 import cis.model.Location;
+import cis.model.Names;
 import cis.model.Problem;
+import cis.model.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +27,7 @@ final class LoadContext {
      * files: a reference to such a kind is not checked, since every one would look unknown.
      */
     final Set<String> unusableKinds = new HashSet<>();
+
     final Set<String> unusableFiles = new HashSet<>();
     private final Map<String, Source> catalogue = new HashMap<>();
     private final Map<String, Location> catalogueIds = new HashMap<>();
@@ -48,8 +49,8 @@ final class LoadContext {
         m.entries().forEach((key, entry) -> {
             Location first = catalogueIds.putIfAbsent(key, entry.keyLocation());
             if (first != null) {
-                problems.add(new Problem(entry.keyLocation(), "source id '" + key + "' is already defined at "
-                        + first));
+                problems.add(
+                        new Problem(entry.keyLocation(), "source id '" + key + "' is already defined at " + first));
                 return;
             }
             Fields.of(entry.value(), "source '" + key + "'", problems).ifPresent(s -> {
@@ -76,14 +77,18 @@ final class LoadContext {
                 } else if (catalogue.containsKey(text)) {
                     out.add(catalogue.get(text));
                 } else if (!catalogueIds.containsKey(text) && !unusableKinds.contains("source")) {
-                    f.problem(s.location(), "unknown source id '" + text + "'; define it under 'sources' in "
-                            + KbPart.META_FILE + " or give a URL");
+                    f.problem(
+                            s.location(),
+                            "unknown source id '" + text + "'; define it under 'sources' in " + KbPart.META_FILE
+                                    + " or give a URL");
                 }
             } catch (Fields.Invalid e) {
                 f.problem(s.location(), "source: " + e.getMessage());
             }
         }
-        if (out.isEmpty() && f.node("sources").isPresent() && f.list("sources", false).isEmpty()) {
+        if (out.isEmpty()
+                && f.node("sources").isPresent()
+                && f.list("sources", false).isEmpty()) {
             f.problem(f.location(), "every fact needs at least one source");
         }
         return out;
@@ -112,8 +117,10 @@ final class LoadContext {
         for (String k : listKeys) {
             f.node(k).filter(n -> n instanceof YamlNode.Sequence).ifPresent(n -> {
                 for (YamlNode item : ((YamlNode.Sequence) n).items()) {
-                    nodes.add(item instanceof YamlNode.Mapping m && m.entries().containsKey("name")
-                            ? m.entries().get("name").value() : item);
+                    nodes.add(
+                            item instanceof YamlNode.Mapping m && m.entries().containsKey("name")
+                                    ? m.entries().get("name").value()
+                                    : item);
                 }
             });
         }
@@ -126,8 +133,10 @@ final class LoadContext {
                 }
                 Claim first = claims.putIfAbsent(key, new Claim(owner, sc.location()));
                 if (first != null && !first.owner().equals(owner)) {
-                    f.problem(sc.location(), "the name '" + sc.text() + "' already belongs to " + first.owner()
-                            + " (line " + first.at().line() + "); a name may lead to one " + kind + " only");
+                    f.problem(
+                            sc.location(),
+                            "the name '" + sc.text() + "' already belongs to " + first.owner() + " (line "
+                                    + first.at().line() + "); a name may lead to one " + kind + " only");
                 }
             }
         }
@@ -145,7 +154,8 @@ final class LoadContext {
         for (YamlNode item : f.list(key, false)) {
             if (item instanceof YamlNode.Scalar s) {
                 try {
-                    lookup(f, s.location(), ID_CONVERSION.convert(s), kind, byId).ifPresent(out::add);
+                    lookup(f, s.location(), ID_CONVERSION.convert(s), kind, byId)
+                            .ifPresent(out::add);
                 } catch (Fields.Invalid e) {
                     f.problem(s.location(), "'" + key + "': " + e.getMessage());
                 }
@@ -159,8 +169,12 @@ final class LoadContext {
     private <T> Optional<T> lookup(Fields f, Location at, String id, String kind, Map<String, T> byId) {
         T hit = byId.get(id);
         if (hit == null && !unusableKinds.contains(kind)) {
-            String near = byId.keySet().stream().filter(k -> Names.distance(k, id, 2) <= 2).sorted()
-                    .findFirst().map(k -> "; did you mean '" + k + "'?").orElse("");
+            String near = byId.keySet().stream()
+                    .filter(k -> Names.distance(k, id, 2) <= 2)
+                    .sorted()
+                    .findFirst()
+                    .map(k -> "; did you mean '" + k + "'?")
+                    .orElse("");
             f.problem(at, "unknown " + kind + " '" + id + "'" + near);
         }
         return Optional.ofNullable(hit);

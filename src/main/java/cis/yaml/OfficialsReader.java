@@ -3,13 +3,13 @@ package cis.yaml;
 import cis.model.Body;
 import cis.model.Catalog;
 import cis.model.KnowledgeBase;
+import cis.model.Location;
 import cis.model.PartialDate;
 import cis.model.Person;
 import cis.model.Role;
 import cis.model.Source;
 import cis.model.State;
 import cis.model.Term;
-import cis.model.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +35,13 @@ final class OfficialsReader {
         top.mappings("roles", true, "a role", this::readRole).forEach(r -> roles.put(r.id(), r));
         top.mappings("people", true, "a person", this::readPerson).forEach(p -> people.put(p.id(), p));
         record Located(Term term, Location at) {}
-        List<Located> terms = top.mappings("terms", true, "a term",
-                f -> readTerm(f).map(t -> new Located(t, f.location())));
+        List<Located> terms =
+                top.mappings("terms", true, "a term", f -> readTerm(f).map(t -> new Located(t, f.location())));
         top.finish();
-        checkOverlaps(terms.stream().map(Located::term).toList(), terms.stream().map(Located::at).toList(), top);
+        checkOverlaps(
+                terms.stream().map(Located::term).toList(),
+                terms.stream().map(Located::at).toList(),
+                top);
         List<Term> sorted = new ArrayList<>(terms.stream().map(Located::term).toList());
         sorted.sort((a, b) -> a.from().compareTo(b.from()));
         return new KnowledgeBase.Officials(
@@ -75,17 +78,23 @@ final class OfficialsReader {
         Optional<PartialDate> born = f.optional("born", Scalars::partialDate);
         Optional<String> birthplace = f.optional("birthplace", Scalars::text);
         Optional<PartialDate> died = f.optional("died", Scalars::partialDate);
-        ctx.claimNames(f, "person", name.orElse(id.orElse("?")), List.of("id", "name", "fullName", "nameRu"),
+        ctx.claimNames(
+                f,
+                "person",
+                name.orElse(id.orElse("?")),
+                List.of("id", "name", "fullName", "nameRu"),
                 List.of("aliases", "formerNames"));
         List<Source> sources = ctx.sources(f);
         if (id.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }
-        if (born.isPresent() && died.isPresent() && died.get().latest().isBefore(born.get().earliest())) {
+        if (born.isPresent()
+                && died.isPresent()
+                && died.get().latest().isBefore(born.get().earliest())) {
             f.problem(f.location(), "died " + died.get() + " before being born " + born.get());
         }
-        return Optional.of(new Person(id.get(), name.get(), fullName, nameRu, aliases, former, born, birthplace, died,
-                sources));
+        return Optional.of(
+                new Person(id.get(), name.get(), fullName, nameRu, aliases, former, born, birthplace, died, sources));
     }
 
     private Optional<Term> readTerm(Fields f) {
@@ -100,12 +109,18 @@ final class OfficialsReader {
         Optional<String> note = f.optional("note", Scalars::text);
         boolean uncertain = f.flag("uncertain");
         List<Source> sources = ctx.sources(f);
-        if (person.isEmpty() || role.isEmpty() || body.isEmpty() || from.isEmpty()
-                || to.isEmpty() && f.node("to").isPresent() || state.isEmpty() && f.node("state").isPresent()) {
+        if (person.isEmpty()
+                || role.isEmpty()
+                || body.isEmpty()
+                || from.isEmpty()
+                || to.isEmpty() && f.node("to").isPresent()
+                || state.isEmpty() && f.node("state").isPresent()) {
             return Optional.empty();
         }
         if (role.get().perState() && state.isEmpty()) {
-            f.problem(f.location(), "a " + role.get().id() + " term needs a 'state': the office has one holder per state");
+            f.problem(
+                    f.location(),
+                    "a " + role.get().id() + " term needs a 'state': the office has one holder per state");
             return Optional.empty();
         }
         if (!coChairs.isEmpty() && !role.get().id().equals("chair")) {
@@ -115,8 +130,18 @@ final class OfficialsReader {
             f.problem(f.location(), "term runs backwards: 'to' " + to.get() + " is not after 'from' " + from.get());
             return Optional.empty();
         }
-        return Optional.of(new Term(person.get(), role.get(), body.get(), state, title, from.get(), to, coChairs, note,
-                uncertain, sources));
+        return Optional.of(new Term(
+                person.get(),
+                role.get(),
+                body.get(),
+                state,
+                title,
+                from.get(),
+                to,
+                coChairs,
+                note,
+                uncertain,
+                sources));
     }
 
     /** Two terms of one office (one holder per body, or per state for ministers) must not overlap. */
@@ -126,9 +151,12 @@ final class OfficialsReader {
                 Term a = terms.get(j);
                 Term b = terms.get(i);
                 if (a.sameOffice(b) && a.overlaps(b)) {
-                    top.problem(at.get(i), "overlaps the term of " + a.person().name() + " (" + a.from() + " to "
-                            + a.to().map(Object::toString).orElse("now") + ", line " + at.get(j).line()
-                            + "); " + a.role().id() + " of " + a.body().id() + " has one holder at a time");
+                    top.problem(
+                            at.get(i),
+                            "overlaps the term of " + a.person().name() + " (" + a.from() + " to "
+                                    + a.to().map(Object::toString).orElse("now") + ", line "
+                                    + at.get(j).line()
+                                    + "); " + a.role().id() + " of " + a.body().id() + " has one holder at a time");
                 }
             }
         }

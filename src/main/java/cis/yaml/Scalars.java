@@ -17,8 +17,8 @@ public final class Scalars {
     /** Text, not a number or boolean that YAML typed by accident, without control characters. */
     public static String text(YamlNode.Scalar s) throws Fields.Invalid {
         if (s.type() != YamlNode.Scalar.Type.STRING) {
-            throw new Fields.Invalid("expected text but found " + s.describe() + " (" + s.text()
-                    + "); put it in quotes");
+            throw new Fields.Invalid(
+                    "expected text but found " + s.describe() + " (" + s.text() + "); put it in quotes");
         }
         String t = s.text().strip();
         if (t.isEmpty()) {
@@ -27,15 +27,16 @@ public final class Scalars {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (Character.isISOControl(c) && c != '\n') {
-                throw new Fields.Invalid(String.format("contains control character U+%04X at position %d",
-                        (int) c, i + 1));
+                throw new Fields.Invalid(
+                        String.format("contains control character U+%04X at position %d", (int) c, i + 1));
             }
         }
         return t;
     }
 
     public static boolean bool(YamlNode.Scalar s) throws Fields.Invalid {
-        if (s.type() != YamlNode.Scalar.Type.BOOLEAN || !(s.text().equals("true") || s.text().equals("false"))) {
+        if (s.type() != YamlNode.Scalar.Type.BOOLEAN
+                || !(s.text().equals("true") || s.text().equals("false"))) {
             throw new Fields.Invalid("expected true or false but found '" + s.text() + "'");
         }
         return s.text().equals("true");
@@ -50,8 +51,9 @@ public final class Scalars {
 
     /** A date known to the day, month or year: {@code 1994-04-08}, {@code 2022-02}, {@code 1994}. */
     public static PartialDate partialDate(YamlNode.Scalar s) throws Fields.Invalid {
-        PartialDate d = PartialDate.parse(s.text()).orElseThrow(() -> new Fields.Invalid("'" + s.text()
-                + "' is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY)"));
+        PartialDate d = PartialDate.parse(s.text())
+                .orElseThrow(() ->
+                        new Fields.Invalid("'" + s.text() + "' is not a valid date (YYYY-MM-DD, YYYY-MM or YYYY)"));
         inRange(d.earliest(), s.text());
         return d;
     }
@@ -80,9 +82,12 @@ public final class Scalars {
     public static <E extends Enum<E>> Fields.Conversion<E> oneOf(Class<E> type, Function<E, String> id) {
         return s -> {
             String t = text(s);
-            Optional<E> hit = Arrays.stream(type.getEnumConstants()).filter(e -> id.apply(e).equals(t)).findFirst();
+            Optional<E> hit = Arrays.stream(type.getEnumConstants())
+                    .filter(e -> id.apply(e).equals(t))
+                    .findFirst();
             return hit.orElseThrow(() -> new Fields.Invalid("'" + t + "' is not one of: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(id).toList())));
+                    + String.join(
+                            ", ", Arrays.stream(type.getEnumConstants()).map(id).toList())));
         };
     }
 

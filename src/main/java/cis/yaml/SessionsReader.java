@@ -70,26 +70,47 @@ final class SessionsReader {
         if (body.isEmpty() || date.isEmpty() || kind.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }
-        if (end.isPresent() && (!date.get().isFull() || !end.get().isAfter(date.get().earliest()))) {
-            f.problem(f.location(), "'end' " + end.get() + " must be a day after 'date' " + date.get()
-                    + " (and 'date' a full date)");
+        if (end.isPresent()
+                && (!date.get().isFull() || !end.get().isAfter(date.get().earliest()))) {
+            f.problem(
+                    f.location(),
+                    "'end' " + end.get() + " must be a day after 'date' " + date.get() + " (and 'date' a full date)");
         }
         if (city.isPresent() && country.isPresent() && city.get().state() != country.get()) {
-            f.problem(f.location(), "city " + city.get().name() + " is in " + city.get().state().name()
-                    + ", not in " + country.get().name());
+            f.problem(
+                    f.location(),
+                    "city " + city.get().name() + " is in " + city.get().state().name() + ", not in "
+                            + country.get().name());
         }
         if (movedTo.isPresent() && status.get() != Session.Status.POSTPONED) {
             f.problem(f.location(), "'movedTo' only applies to postponed sessions");
         }
         // A stable id for calendars: body-date(-city), numbered if a body met twice in one day.
-        String base = body.get().id() + "-" + date.get() + city.map(c -> "-" + c.id()).orElse("");
+        String base =
+                body.get().id() + "-" + date.get() + city.map(c -> "-" + c.id()).orElse("");
         int n = seenIds.merge(base, 1, Integer::sum);
         if (n > 1 && city.isPresent()) {
-            f.problem(f.location(), "another " + body.get().id() + " session on " + date.get() + " in "
-                    + city.get().name() + " is listed already");
+            f.problem(
+                    f.location(),
+                    "another " + body.get().id() + " session on " + date.get() + " in "
+                            + city.get().name() + " is listed already");
         }
         String id = n > 1 ? base + "-" + n : base;
-        return Optional.of(new Session(id, body.get(), date.get(), end, city, country.or(() -> city.map(City::state)),
-                kind.get(), status.get(), movedTo, chair, participants, title, note, uncertain, sources));
+        return Optional.of(new Session(
+                id,
+                body.get(),
+                date.get(),
+                end,
+                city,
+                country.or(() -> city.map(City::state)),
+                kind.get(),
+                status.get(),
+                movedTo,
+                chair,
+                participants,
+                title,
+                note,
+                uncertain,
+                sources));
     }
 }

@@ -1,7 +1,6 @@
 package cis.yaml;
 
 import cis.model.Location;
-
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,13 @@ public sealed interface YamlNode {
 
     /** A scalar; {@code type} says how YAML typed the plain text (quoted text is always STRING). */
     record Scalar(String text, Type type, Location location) implements YamlNode {
-        public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+        public enum Type {
+            STRING,
+            INTEGER,
+            FLOAT,
+            BOOLEAN,
+            NULL
+        }
 
         @Override
         public String describe() {

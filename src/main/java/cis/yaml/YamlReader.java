@@ -1,17 +1,13 @@
 package cis.yaml;
 
 import cis.model.Location;
-
 import cis.model.Problem;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree. Anything that is not plain, well-formed
@@ -33,11 +31,11 @@ public final class YamlReader {
      * 1000-fold KB is 41 MB), and low enough that a stray huge file is refused, not parsed.
      */
     public static final int MAX_BYTES = 48 * 1024 * 1024;
+
     private static final int MAX_DEPTH = 64;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .build();
+    private static final YAMLFactory FACTORY =
+            YAMLFactory.builder().loaderOptions(loaderOptions()).build();
 
     /** Raises SnakeYAML's own size limit above ours, so that our message is the one users see. */
     private static LoaderOptions loaderOptions() {
@@ -62,15 +60,19 @@ public final class YamlReader {
 
     private Optional<YamlNode> read(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return fail(1, 1, "file is larger than " + MAX_BYTES / (1024 * 1024)
-                    + " MiB, the most a knowledge-base file may be");
+            return fail(
+                    1,
+                    1,
+                    "file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the most a knowledge-base file may be");
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return fail(1, 1, "file is not valid UTF-8; save it as UTF-8");
         }
@@ -97,11 +99,15 @@ public final class YamlReader {
             if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 // SnakeYAML knows where the problem is and what it is; Jackson's summary is vaguer.
                 String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return fail(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                return fail(
+                        m.getProblemMark().getLine() + 1,
+                        m.getProblemMark().getColumn() + 1,
                         "YAML syntax: " + firstLine(m.getProblem()) + context);
             }
             JsonLocation l = e.getLocation();
-            return fail(l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
+            return fail(
+                    l == null ? 1 : Math.max(1, l.getLineNr()),
+                    l == null ? 1 : Math.max(1, l.getColumnNr()),
                     "YAML syntax: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             return fail(1, 1, "cannot parse YAML: " + firstLine(String.valueOf(e.getMessage())));
@@ -115,7 +121,8 @@ public final class YamlReader {
             throw new Abort();
         }
         if (parser.isCurrentAlias()) {
-            problems.add(new Problem(at, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
+            problems.add(
+                    new Problem(at, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
             throw new Abort();
         }
         return switch (token) {
@@ -142,8 +149,10 @@ public final class YamlReader {
             YamlNode value = node(parser.nextToken(), depth + 1);
             YamlNode.Mapping.Entry previous = entries.get(key);
             if (previous != null) {
-                problems.add(new Problem(keyAt, "duplicate key '" + key + "' (first at line "
-                        + previous.keyLocation().line() + ")"));
+                problems.add(new Problem(
+                        keyAt,
+                        "duplicate key '" + key + "' (first at line "
+                                + previous.keyLocation().line() + ")"));
             } else {
                 entries.put(key, new YamlNode.Mapping.Entry(keyAt, value));
             }

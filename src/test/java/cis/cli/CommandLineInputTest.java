@@ -28,7 +28,8 @@ class CommandLineInputTest {
     void badDatesAreUsageErrors(String date) {
         TestRun.Result r = TestRun.piped().run("states", "--as-of", date);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("cis: Invalid value for option '--as-of': '" + date + "' is not a date; use YYYY-MM-DD");
+        assertThat(r.err())
+                .startsWith("cis: Invalid value for option '--as-of': '" + date + "' is not a date; use YYYY-MM-DD");
         assertThat(r.out()).isEmpty();
     }
 
@@ -47,13 +48,16 @@ class CommandLineInputTest {
         assertThat(quiet.err()).doesNotContain("\tat ").doesNotContain("Exception");
         TestRun.Result verbose = TestRun.piped().run("states", "--data", "/nonexistent", "--verbose");
         assertThat(verbose.exitCode()).isEqualTo(4);
-        assertThat(verbose.err()).contains("cis.cli.CliException: knowledge base /nonexistent (from --data) does not exist");
+        assertThat(verbose.err())
+                .contains("cis.cli.CliException: knowledge base /nonexistent (from --data) does not exist");
     }
 
     @Test
     void conflictingOptionsAreUsageErrors() {
-        assertThat(TestRun.piped().run("states", "--json", "--format", "yaml").exitCode()).isEqualTo(2);
-        assertThat(TestRun.piped().run("sessions", "--next", "--past").exitCode()).isEqualTo(2);
+        assertThat(TestRun.piped().run("states", "--json", "--format", "yaml").exitCode())
+                .isEqualTo(2);
+        assertThat(TestRun.piped().run("sessions", "--next", "--past").exitCode())
+                .isEqualTo(2);
         assertThat(TestRun.piped().run("sessions", "--limit", "0").exitCode()).isEqualTo(2);
         assertThat(TestRun.piped().run("sessions", "--year", "abc").exitCode()).isEqualTo(2);
         assertThat(TestRun.piped().run("states", "--color", "sometimes").err())

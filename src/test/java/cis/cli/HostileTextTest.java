@@ -25,17 +25,23 @@ class HostileTextTest {
 
     /** No byte a terminal would act on: no ESC, no BEL, no C1 control, no bidi override. */
     static void assertInert(String text) {
-        assertThat(text).doesNotContain(ESC).doesNotContain("\u0007").doesNotContain(RLO)
+        assertThat(text)
+                .doesNotContain(ESC)
+                .doesNotContain("\u0007")
+                .doesNotContain(RLO)
                 .doesNotContainPattern("[\\u0080-\\u009f]");
     }
 
     /** The same sequences as YAML escapes, which is how they get into a KB (YAML refuses them raw). */
     static final String Y_OSC_TITLE = "\\e]0;pwned\\a";
+
     static final String Y_CSI_CLEAR = "\\e[2J";
     static final String Y_C1_CSI = "\\x9b2J";
 
     private Path kb(String statesYaml) throws Exception {
-        Files.writeString(dir.resolve("kb.yaml"), "version: \"v" + Y_OSC_TITLE + "\"\nreviewed: 2026-11-30\n",
+        Files.writeString(
+                dir.resolve("kb.yaml"),
+                "version: \"v" + Y_OSC_TITLE + "\"\nreviewed: 2026-11-30\n",
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("states.yaml"), statesYaml, StandardCharsets.UTF_8);
         return dir;
@@ -66,12 +72,13 @@ class HostileTextTest {
     @Test
     void hostileOptionValuesAreShownInert() {
         for (String[] args : new String[][] {
-                {"status", "Russia", "--is", "member" + OSC_TITLE},
-                {"states", "--status", CSI_CLEAR + RLO},
-                {"status", "Rus" + C1_CSI + "sia"},
-                {"sessions", "--city", OSC_TITLE},
-                {"st" + ESC + "atus"},
-                {"status", "--as-of", "2020" + RLO}}) {
+            {"status", "Russia", "--is", "member" + OSC_TITLE},
+            {"states", "--status", CSI_CLEAR + RLO},
+            {"status", "Rus" + C1_CSI + "sia"},
+            {"sessions", "--city", OSC_TITLE},
+            {"st" + ESC + "atus"},
+            {"status", "--as-of", "2020" + RLO}
+        }) {
             TestRun.Result r = TestRun.terminal().run(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isIn(2, 3);
             assertInert(r.err());
@@ -93,8 +100,8 @@ class HostileTextTest {
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).contains("right-to-left override \\u202E here");
         assertInert(json.out());
-        TestRun.Result yaml = TestRun.piped().run("status", "XF", "--data", "src/test/resources/kb/hostile",
-                "--format", "yaml");
+        TestRun.Result yaml =
+                TestRun.piped().run("status", "XF", "--data", "src/test/resources/kb/hostile", "--format", "yaml");
         assertThat(yaml.out()).contains("right-to-left override \\u202E here");
         assertInert(yaml.out());
         TestRun.Result plain = TestRun.piped().run("status", "XF", "--data", "src/test/resources/kb/hostile");
@@ -105,9 +112,10 @@ class HostileTextTest {
     void theYamlWeWriteReadsBackToTheSameText() throws Exception {
         String nasty = "a\"b\\c\nd\te" + RLO + "\u0085\u2028" + ESC + "Россия";
         java.io.StringWriter s = new java.io.StringWriter();
-        cis.render.TreeWriter.write(java.util.List.of(java.util.Map.of("text", nasty)), cis.render.Format.YAML,
-                new java.io.PrintWriter(s));
-        var back = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        cis.render.TreeWriter.write(
+                java.util.List.of(java.util.Map.of("text", nasty)), cis.render.Format.YAML, new java.io.PrintWriter(s));
+        var back = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(s.toString());
         assertThat(back.get(0).get("text").asText()).isEqualTo(nasty);
         assertInert(s.toString());

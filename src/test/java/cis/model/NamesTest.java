@@ -31,19 +31,32 @@ class NamesTest {
     @Test
     void uniquePrefixFindsAndSharedPrefixIsAmbiguous() {
         assertThat(names.find("Turkm")).map(Entry::name).contains("Turkmenistan");
-        assertThat(names.lookup("T")).isInstanceOfSatisfying(Names.Lookup.Ambiguous.class,
-                a -> assertThat(a.candidates()).extracting(e -> ((Entry) e).name())
-                        .containsExactly("Tajikistan", "Turkmenistan"));
+        assertThat(names.lookup("T"))
+                .isInstanceOfSatisfying(
+                        Names.Lookup.Ambiguous.class,
+                        a -> assertThat(a.candidates())
+                                .extracting(e -> ((Entry) e).name())
+                                .containsExactly("Tajikistan", "Turkmenistan"));
     }
 
     @Test
     void typosGetSuggestions() {
-        assertThat(names.lookup("Turkmenstan")).isInstanceOfSatisfying(Names.Lookup.Unknown.class,
-                u -> assertThat(u.suggestions()).extracting(e -> ((Entry) e).name()).containsExactly("Turkmenistan"));
-        assertThat(names.lookup("Moldvoa")).isInstanceOfSatisfying(Names.Lookup.Unknown.class,
-                u -> assertThat(u.suggestions()).extracting(e -> ((Entry) e).name()).containsExactly("Moldova"));
-        assertThat(names.lookup("Narnia")).isInstanceOfSatisfying(Names.Lookup.Unknown.class,
-                u -> assertThat(u.suggestions()).isEmpty());
+        assertThat(names.lookup("Turkmenstan"))
+                .isInstanceOfSatisfying(
+                        Names.Lookup.Unknown.class,
+                        u -> assertThat(u.suggestions())
+                                .extracting(e -> ((Entry) e).name())
+                                .containsExactly("Turkmenistan"));
+        assertThat(names.lookup("Moldvoa"))
+                .isInstanceOfSatisfying(
+                        Names.Lookup.Unknown.class,
+                        u -> assertThat(u.suggestions())
+                                .extracting(e -> ((Entry) e).name())
+                                .containsExactly("Moldova"));
+        assertThat(names.lookup("Narnia"))
+                .isInstanceOfSatisfying(
+                        Names.Lookup.Unknown.class,
+                        u -> assertThat(u.suggestions()).isEmpty());
     }
 
     @Test
@@ -55,8 +68,11 @@ class NamesTest {
     @Test
     void aNameClaimedTwiceIsAClashAndResolvesToNeither() {
         List<Names.Clash<Entry>> found = new ArrayList<>();
-        Names<Entry> n = Names.of(List.of(new Entry("A", List.of("A", "Shared")), new Entry("B", List.of("B", "shared"))),
-                Entry::names, Entry::name, found);
+        Names<Entry> n = Names.of(
+                List.of(new Entry("A", List.of("A", "Shared")), new Entry("B", List.of("B", "shared"))),
+                Entry::names,
+                Entry::name,
+                found);
         assertThat(found).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("shared"));
         assertThat(n.find("Shared")).isEmpty();
         assertThat(clashes).isEmpty();
@@ -64,11 +80,21 @@ class NamesTest {
 
     @Test
     void asciiFastPathFoldsLikeTheUnicodePath() {
-        for (String s : new String[] {"  Republic-of   MOLDOVA ", "Kyrgyz Republic", "St. Petersburg", "--x--", "", "A1 b2",
-                "O'Brien", "tab\there"}) {
-            String viaUnicode = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+").matcher(
-                    java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).toLowerCase(java.util.Locale.ROOT))
-                    .replaceAll(" ").strip();
+        for (String s : new String[] {
+            "  Republic-of   MOLDOVA ",
+            "Kyrgyz Republic",
+            "St. Petersburg",
+            "--x--",
+            "",
+            "A1 b2",
+            "O'Brien",
+            "tab\there"
+        }) {
+            String viaUnicode = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+")
+                    .matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)
+                            .toLowerCase(java.util.Locale.ROOT))
+                    .replaceAll(" ")
+                    .strip();
             assertThat(Names.normalize(s)).as(s).isEqualTo(viaUnicode);
         }
         assertThat(Names.normalize("Chișinău")).isEqualTo("chisinau");
@@ -111,7 +137,9 @@ class NamesTest {
             String b = random.nextInt(3) == 0 ? a : mutate(a, random);
             int max = random.nextInt(5);
             int full = fullDistance(a, b);
-            assertThat(Names.distance(a, b, max)).as("%s ~ %s within %d", a, b, max).isEqualTo(Math.min(full, max + 1));
+            assertThat(Names.distance(a, b, max))
+                    .as("%s ~ %s within %d", a, b, max)
+                    .isEqualTo(Math.min(full, max + 1));
             assertThat(Names.distance(a, b)).isEqualTo(full);
         }
     }
@@ -138,9 +166,23 @@ class NamesTest {
             int at = b.length() == 0 ? 0 : random.nextInt(b.length());
             switch (random.nextInt(4)) {
                 case 0 -> b.insert(at, (char) ('a' + random.nextInt(4)));
-                case 1 -> { if (b.length() > 0) { b.deleteCharAt(at); } }
-                case 2 -> { if (b.length() > 0) { b.setCharAt(at, (char) ('a' + random.nextInt(4))); } }
-                default -> { if (at + 1 < b.length()) { char c = b.charAt(at); b.setCharAt(at, b.charAt(at + 1)); b.setCharAt(at + 1, c); } }
+                case 1 -> {
+                    if (b.length() > 0) {
+                        b.deleteCharAt(at);
+                    }
+                }
+                case 2 -> {
+                    if (b.length() > 0) {
+                        b.setCharAt(at, (char) ('a' + random.nextInt(4)));
+                    }
+                }
+                default -> {
+                    if (at + 1 < b.length()) {
+                        char c = b.charAt(at);
+                        b.setCharAt(at, b.charAt(at + 1));
+                        b.setCharAt(at + 1, c);
+                    }
+                }
             }
         }
         return b.toString();

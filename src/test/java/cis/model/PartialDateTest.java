@@ -17,8 +17,8 @@ class PartialDateTest {
             assertThat(d.latest()).isEqualTo(LocalDate.of(2022, 2, 28));
             assertThat(d).hasToString("2022-02");
         });
-        assertThat(PartialDate.parse("1994")).hasValueSatisfying(d ->
-                assertThat(d.latest()).isEqualTo(LocalDate.of(1994, 12, 31)));
+        assertThat(PartialDate.parse("1994"))
+                .hasValueSatisfying(d -> assertThat(d.latest()).isEqualTo(LocalDate.of(1994, 12, 31)));
     }
 
     @Test

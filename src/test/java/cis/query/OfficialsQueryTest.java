@@ -2,10 +2,10 @@ package cis.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cis.store.KbFiles;
 import cis.model.KnowledgeBase;
 import cis.model.Person;
 import cis.model.Role;
+import cis.store.KbFiles;
 import cis.yaml.KbLoader;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +29,8 @@ class OfficialsQueryTest {
 
     static List<String> holders(String day) {
         return OfficialsQuery.onDay(kb, LocalDate.parse(day), headOfExecutive).stream()
-                .map(h -> h.term().person().name() + (h.certain() ? "" : "?")
+                .map(h -> h.term().person().name()
+                        + (h.certain() ? "" : "?")
                         + h.term().title().map(t -> " / " + t).orElse(""))
                 .toList();
     }
@@ -66,13 +67,21 @@ class OfficialsQueryTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Sergei Lebedev", "Sergey Lebedev", "Лебедев", "lebedev", "sergei-lebedev", "Sergey Nikolayevich Lebedev"})
+    @CsvSource({
+        "Sergei Lebedev",
+        "Sergey Lebedev",
+        "Лебедев",
+        "lebedev",
+        "sergei-lebedev",
+        "Sergey Nikolayevich Lebedev"
+    })
     void everySpellingFindsLebedev(String name) {
         assertThat(kb.officials().people().names().find(name)).map(Person::id).contains("sergei-lebedev");
     }
 
     @ParameterizedTest
-    @CsvSource({"Sirojiddin Muhriddin", "Muhriddin", "Mukhriddin", "Sirojiddin Aslov", "Aslov", "Сироджиддин Мухриддин"})
+    @CsvSource({"Sirojiddin Muhriddin", "Muhriddin", "Mukhriddin", "Sirojiddin Aslov", "Aslov", "Сироджиддин Мухриддин"
+    })
     void oneManTwoNames(String name) {
         assertThat(kb.officials().people().names().find(name)).map(Person::id).contains("sirojiddin-muhriddin");
     }
@@ -80,25 +89,33 @@ class OfficialsQueryTest {
     @Test
     void yuriAndYuryAreOnePerson() {
         assertThat(kb.officials().people().names().find("Yury Yarov"))
-                .isEqualTo(kb.officials().people().names().find("Yuri Yarov")).isPresent();
+                .isEqualTo(kb.officials().people().names().find("Yuri Yarov"))
+                .isPresent();
     }
 
     @Test
     void tajikistansForeignMinisterSince2013IsMuhriddin() {
-        OfficialsQuery.Filter fm = new OfficialsQuery.Filter(kb.officials().roles().names().find("foreign-minister"),
-                Optional.empty(), kb.states().names().find("Tajikistan"));
+        OfficialsQuery.Filter fm = new OfficialsQuery.Filter(
+                kb.officials().roles().names().find("foreign-minister"),
+                Optional.empty(),
+                kb.states().names().find("Tajikistan"));
         for (String day : List.of("2014-06-01", "2018-01-01", "2022-05-13", "2026-12-01")) {
-            assertThat(OfficialsQuery.onDay(kb, LocalDate.parse(day), fm)).extracting(h -> h.term().person().id())
-                    .as(day).containsExactly("sirojiddin-muhriddin");
+            assertThat(OfficialsQuery.onDay(kb, LocalDate.parse(day), fm))
+                    .extracting(h -> h.term().person().id())
+                    .as(day)
+                    .containsExactly("sirojiddin-muhriddin");
         }
     }
 
     @Test
     void turkmenistanChairsTheCisIn2026() {
-        OfficialsQuery.Filter chs = new OfficialsQuery.Filter(kb.officials().roles().names().find("chair"),
-                kb.bodies().names().find("CHS"), Optional.empty());
+        OfficialsQuery.Filter chs = new OfficialsQuery.Filter(
+                kb.officials().roles().names().find("chair"),
+                kb.bodies().names().find("CHS"),
+                Optional.empty());
         assertThat(OfficialsQuery.onDay(kb, LocalDate.of(2026, 6, 1), chs))
-                .singleElement().satisfies(h -> {
+                .singleElement()
+                .satisfies(h -> {
                     assertThat(h.term().state()).map(s -> s.id()).contains("turkmenistan");
                     assertThat(h.term().person().id()).isEqualTo("serdar-berdimuhamedov");
                 });

@@ -18,15 +18,33 @@ class StatusQueryTest {
     static final LocalDate JOINED = LocalDate.of(1993, 12, 3);
     static final LocalDate LEFT = LocalDate.of(2009, 8, 18);
 
-    static final State GEORGIA = new State("georgia", "Georgia", "Georgia", "GE", "GEO", "Tbilisi", List.of(),
-            List.of(period(Status.NON_MEMBER, LocalDate.of(1991, 12, 8), JOINED),
+    static final State GEORGIA = new State(
+            "georgia",
+            "Georgia",
+            "Georgia",
+            "GE",
+            "GEO",
+            "Tbilisi",
+            List.of(),
+            List.of(
+                    period(Status.NON_MEMBER, LocalDate.of(1991, 12, 8), JOINED),
                     period(Status.MEMBER, JOINED, LEFT),
                     period(Status.FORMER_MEMBER, LEFT, null)),
-            List.of(new Condition(Condition.Kind.WITHDRAWAL_PENDING, PartialDate.of(LocalDate.of(2008, 8, 18)),
-                            Optional.of(PartialDate.of(LEFT)), "Notice given.", SRC),
-                    new Condition(Condition.Kind.PARTICIPATION_ENDED, PartialDate.parse("2008-09").orElseThrow(),
-                            Optional.empty(), "Stopped attending.", SRC)),
-            List.of(), SRC);
+            List.of(
+                    new Condition(
+                            Condition.Kind.WITHDRAWAL_PENDING,
+                            PartialDate.of(LocalDate.of(2008, 8, 18)),
+                            Optional.of(PartialDate.of(LEFT)),
+                            "Notice given.",
+                            SRC),
+                    new Condition(
+                            Condition.Kind.PARTICIPATION_ENDED,
+                            PartialDate.parse("2008-09").orElseThrow(),
+                            Optional.empty(),
+                            "Stopped attending.",
+                            SRC)),
+            List.of(),
+            SRC);
 
     static StatusPeriod period(Status s, LocalDate from, LocalDate to) {
         return new StatusPeriod(s, from, Optional.ofNullable(to), Optional.empty(), false, SRC);
@@ -51,11 +69,13 @@ class StatusQueryTest {
 
     @Test
     void pendingWithdrawalRidesAlongsideMembershipUntilItTakesEffect() {
-        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 17)))).isEmpty();
+        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 17))))
+                .isEmpty();
         StateStatus pending = StatusQuery.of(GEORGIA, LocalDate.of(2008, 8, 18));
         assertThat(pending.status()).isEqualTo(Status.MEMBER);
         assertThat(cis.cli.view.Wording.notes(pending)).containsExactly("withdrawal pending, effective 2009-08-18");
-        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LEFT))).doesNotContain("withdrawal pending, effective 2009-08-18");
+        assertThat(cis.cli.view.Wording.notes(StatusQuery.of(GEORGIA, LEFT)))
+                .doesNotContain("withdrawal pending, effective 2009-08-18");
     }
 
     @Test
@@ -70,7 +90,8 @@ class StatusQueryTest {
     void everyDayHasExactlyOneStatus() {
         for (LocalDate d = LocalDate.of(1991, 1, 1); d.isBefore(LocalDate.of(2011, 1, 1)); d = d.plusDays(1)) {
             LocalDate day = d;
-            long holding = GEORGIA.periods().stream().filter(p -> p.contains(day)).count();
+            long holding =
+                    GEORGIA.periods().stream().filter(p -> p.contains(day)).count();
             assertThat(holding).as("periods holding on %s", d).isLessThanOrEqualTo(1);
             assertThat(StatusQuery.of(GEORGIA, d).status()).isNotNull();
         }

@@ -27,12 +27,15 @@ class ShellTest {
     @Test
     void scriptedShellRunsOneCommandALineWithoutPrompts() {
         TestRun.Result r = TestRun.piped()
-                .stdin("# a comment\nstatus Russia\n\ncis states --status associate\nstatus Narnia\nstates --status founding\n")
+                .stdin(
+                        "# a comment\nstatus Russia\n\ncis states --status associate\nstatus Narnia\nstates --status founding\n")
                 .run("shell");
-        assertThat(r.out()).isEqualTo("Russia\tRU\tmember\t1991-12-12\t\n"
-                + "Turkmenistan\tTM\tassociate-member\t2005-08-26\t\n"
-                + "Ukraine\tUA\tfounding-state\t1991-12-10\tnot participating since 2018-05-19\n");
-        assertThat(r.err()).isEqualTo("cis: no state matches 'Narnia'\nRun 'cis states' to list the states the KB knows.\n");
+        assertThat(r.out())
+                .isEqualTo("Russia\tRU\tmember\t1991-12-12\t\n"
+                        + "Turkmenistan\tTM\tassociate-member\t2005-08-26\t\n"
+                        + "Ukraine\tUA\tfounding-state\t1991-12-10\tnot participating since 2018-05-19\n");
+        assertThat(r.err())
+                .isEqualTo("cis: no state matches 'Narnia'\nRun 'cis states' to list the states the KB knows.\n");
         assertThat(r.exitCode()).isZero(); // the last command's code
         assertThat(r.out()).doesNotContain("cis>");
     }
@@ -50,17 +53,28 @@ class ShellTest {
         String keys = "status Turkm\t\r" + "states --status assoc\t\r" + "statu Ukr\u0003" + "\u0004";
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         StringWriter ignored = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(ignored), new PrintWriter(ignored),
-                new ByteArrayInputStream(new byte[0]), Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
-                Clock.fixed(TestRun.NOW, ZoneOffset.UTC), true, 80, true);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm").size(new org.jline.terminal.Size(100, 40))
+        CliContext ctx = new CliContext(
+                new PrintWriter(ignored),
+                new PrintWriter(ignored),
+                new ByteArrayInputStream(new byte[0]),
+                Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
+                Clock.fixed(TestRun.NOW, ZoneOffset.UTC),
+                true,
+                80,
+                true);
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .type("xterm")
+                .size(new org.jline.terminal.Size(100, 40))
                 .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
-                .encoding(StandardCharsets.UTF_8).build()) {
+                .encoding(StandardCharsets.UTF_8)
+                .build()) {
             int code = new Shell(ctx, Optional.empty(), cis.store.KbStore.withoutCache()).interactive(terminal);
             assertThat(code).isZero();
         }
         String out = screen.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("cis> status Turkmenistan")
+        assertThat(out)
+                .contains("cis> status Turkmenistan")
                 .contains("Turkmenistan  associate member")
                 .contains("As of          2026-12-01")
                 .contains("states --status associate-member")
@@ -75,14 +89,24 @@ class ShellTest {
     private String type(String keys) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         StringWriter ignored = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(ignored), new PrintWriter(ignored),
-                new ByteArrayInputStream(new byte[0]), Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
-                Clock.fixed(TestRun.NOW, ZoneOffset.UTC), true, 80, true);
-        try (Terminal terminal = TerminalBuilder.builder().system(false).type("xterm")
+        CliContext ctx = new CliContext(
+                new PrintWriter(ignored),
+                new PrintWriter(ignored),
+                new ByteArrayInputStream(new byte[0]),
+                Map.of("XDG_STATE_HOME", state.toString(), "NO_COLOR", "1"),
+                Clock.fixed(TestRun.NOW, ZoneOffset.UTC),
+                true,
+                80,
+                true);
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .type("xterm")
                 .size(new org.jline.terminal.Size(100, 40))
                 .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen)
-                .encoding(StandardCharsets.UTF_8).build()) {
-            assertThat(new Shell(ctx, Optional.empty(), cis.store.KbStore.withoutCache()).interactive(terminal)).isZero();
+                .encoding(StandardCharsets.UTF_8)
+                .build()) {
+            assertThat(new Shell(ctx, Optional.empty(), cis.store.KbStore.withoutCache()).interactive(terminal))
+                    .isZero();
         }
         return screen.toString(StandardCharsets.UTF_8);
     }
@@ -91,18 +115,23 @@ class ShellTest {
     void theHistoryIsCreatedPrivate() throws Exception {
         type("status Russia\r\u0004");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(state.resolve("cis/history")))).isEqualTo("rw-------");
+                        Files.getPosixFilePermissions(state.resolve("cis/history"))))
+                .isEqualTo("rw-------");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(state.resolve("cis")))).isEqualTo("rwx------");
+                        Files.getPosixFilePermissions(state.resolve("cis"))))
+                .isEqualTo("rwx------");
     }
 
     @Test
     void aHistoryPathThatIsADirectoryTurnsHistoryOffOnce() throws Exception {
         Files.createDirectories(state.resolve("cis/history"));
         String screen = type("status Russia\r" + "status Belarus\r\u0004");
-        assertThat(screen).containsOnlyOnce("cis: history is off for this session: ")
-                .contains("Russia  member state").contains("Belarus  member state")
-                .doesNotContain("Exception").doesNotContain("WARNING");
+        assertThat(screen)
+                .containsOnlyOnce("cis: history is off for this session: ")
+                .contains("Russia  member state")
+                .contains("Belarus  member state")
+                .doesNotContain("Exception")
+                .doesNotContain("WARNING");
         assertThat(state.resolve("cis/history")).isDirectory();
     }
 
@@ -117,8 +146,8 @@ class ShellTest {
 
     @Test
     void aReadOnlyHistoryTurnsHistoryOffWithoutTraces() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root writes read-only files");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "root".equals(System.getProperty("user.name")), "root writes read-only files");
         Files.createDirectories(state.resolve("cis"));
         Path history = Files.writeString(state.resolve("cis/history"), "1700000000000:status Russia\n");
         history.toFile().setWritable(false);
@@ -131,6 +160,8 @@ class ShellTest {
     void anUnusableStateDirectoryTurnsHistoryOffOnce() throws Exception {
         state = Path.of("/proc/self/cis-state");
         String screen = type("status Russia\r\u0004");
-        assertThat(screen).containsOnlyOnce("cis: history is off for this session: ").contains("Russia  member state");
+        assertThat(screen)
+                .containsOnlyOnce("cis: history is off for this session: ")
+                .contains("Russia  member state");
     }
 }

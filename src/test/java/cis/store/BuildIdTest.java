@@ -18,7 +18,8 @@ class BuildIdTest {
     @Test
     void theFingerprintCoversEveryRecordComponentAndEnumConstant() {
         String shapes = BuildStep.shapes(KnowledgeBase.class);
-        assertThat(shapes).contains("cis.model.State id:java.lang.String name:java.lang.String")
+        assertThat(shapes)
+                .contains("cis.model.State id:java.lang.String name:java.lang.String")
                 .contains("cis.model.Term person:cis.model.Person")
                 .contains("cis.model.Session$Status HELD SCHEDULED POSTPONED CANCELLED")
                 .contains("cis.model.Person$FormerName name:java.lang.String")

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheThroughTheCliTest {
     @TempDir
     Path home;
+
     @TempDir
     Path tmp;
 
     private TestRun.Result run(Path kb, String... args) {
-        return TestRun.piped().env("HOME", home.toString()).env("CIS_DATA", kb.toString()).run(args);
+        return TestRun.piped()
+                .env("HOME", home.toString())
+                .env("CIS_DATA", kb.toString())
+                .run(args);
     }
 
     private List<Path> entries() throws Exception {
@@ -53,7 +57,8 @@ class CacheThroughTheCliTest {
         Path kb = KbStoreTest.copyData(tmp.resolve("kb"));
         Files.writeString(kb.resolve("sessions.yaml"), "sessions: [", java.nio.charset.StandardCharsets.UTF_8);
         assertThat(run(kb, "status", "Russia").exitCode()).isZero();
-        assertThat(run(kb, "officials", "--role", "executive-secretary").exitCode()).isZero();
+        assertThat(run(kb, "officials", "--role", "executive-secretary").exitCode())
+                .isZero();
         assertThat(entries()).hasSize(2);
         TestRun.Result broken = run(kb, "sessions");
         assertThat(broken.exitCode()).isEqualTo(4);

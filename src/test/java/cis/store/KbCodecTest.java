@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
-import cis.yaml.KbLoader;
 import cis.store.Bytes.Corrupt;
+import cis.yaml.KbLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,17 +29,25 @@ class KbCodecTest {
         assertThat(actual.meta()).isEqualTo(expected.meta());
         assertThat(actual.states().all()).isEqualTo(expected.states().all());
         assertThat(actual.bodies().all()).isEqualTo(expected.bodies().all());
-        assertThat(actual.officials().roles().all()).isEqualTo(expected.officials().roles().all());
-        assertThat(actual.officials().people().all()).isEqualTo(expected.officials().people().all());
+        assertThat(actual.officials().roles().all())
+                .isEqualTo(expected.officials().roles().all());
+        assertThat(actual.officials().people().all())
+                .isEqualTo(expected.officials().people().all());
         assertThat(actual.officials().terms()).isEqualTo(expected.officials().terms());
-        assertThat(actual.sessions().cities().all()).isEqualTo(expected.sessions().cities().all());
+        assertThat(actual.sessions().cities().all())
+                .isEqualTo(expected.sessions().cities().all());
         assertThat(actual.sessions().all()).isEqualTo(expected.sessions().all());
         // the name indexes travel pre-normalized: they must lead every name to the same entry
-        assertThat(actual.states().names().keys()).isEqualTo(expected.states().names().keys());
-        assertThat(actual.bodies().names().keys()).isEqualTo(expected.bodies().names().keys());
-        assertThat(actual.officials().people().names().keys()).isEqualTo(expected.officials().people().names().keys());
-        assertThat(actual.officials().roles().names().keys()).isEqualTo(expected.officials().roles().names().keys());
-        assertThat(actual.sessions().cities().names().keys()).isEqualTo(expected.sessions().cities().names().keys());
+        assertThat(actual.states().names().keys())
+                .isEqualTo(expected.states().names().keys());
+        assertThat(actual.bodies().names().keys())
+                .isEqualTo(expected.bodies().names().keys());
+        assertThat(actual.officials().people().names().keys())
+                .isEqualTo(expected.officials().people().names().keys());
+        assertThat(actual.officials().roles().names().keys())
+                .isEqualTo(expected.officials().roles().names().keys());
+        assertThat(actual.sessions().cities().names().keys())
+                .isEqualTo(expected.sessions().cities().names().keys());
     }
 
     static KnowledgeBase yaml(Path dir, Set<KbPart> parts) throws Exception {
@@ -51,8 +59,8 @@ class KbCodecTest {
         Path bin = Path.of("target/classes/" + BuildStep.BUNDLED);
         assertThat(bin).as("the build's process-classes step writes it").exists();
         byte[] data = Files.readAllBytes(bin);
-        for (Set<KbPart> parts : List.of(EnumSet.of(KbPart.STATES), EnumSet.of(KbPart.OFFICIALS),
-                EnumSet.of(KbPart.SESSIONS), ALL)) {
+        for (Set<KbPart> parts :
+                List.of(EnumSet.of(KbPart.STATES), EnumSet.of(KbPart.OFFICIALS), EnumSet.of(KbPart.SESSIONS), ALL)) {
             KnowledgeBase expected = yaml(Path.of("data"), parts);
             assertSame(KbCodec.decode(data, 0, data.length, parts), expected);
             assertSame(KbStore.withoutCache().load(Optional.empty(), parts, n -> {}), expected);
@@ -62,8 +70,12 @@ class KbCodecTest {
     @Test
     void everyPartSetOfEveryTestKbRoundTrips() throws Exception {
         for (Path dir : List.of(Path.of("data"), Path.of("src/test/resources/kb/mini"))) {
-            for (Set<KbPart> parts : List.of(EnumSet.of(KbPart.STATES), EnumSet.of(KbPart.STATES, KbPart.BODIES),
-                    EnumSet.of(KbPart.OFFICIALS), EnumSet.of(KbPart.SESSIONS), ALL)) {
+            for (Set<KbPart> parts : List.of(
+                    EnumSet.of(KbPart.STATES),
+                    EnumSet.of(KbPart.STATES, KbPart.BODIES),
+                    EnumSet.of(KbPart.OFFICIALS),
+                    EnumSet.of(KbPart.SESSIONS),
+                    ALL)) {
                 KnowledgeBase kb = yaml(dir, parts);
                 byte[] data = KbCodec.encode(kb);
                 assertSame(KbCodec.decode(data, 0, data.length, parts), kb);
@@ -75,7 +87,8 @@ class KbCodecTest {
     void aPartTheEntryDoesNotHoldIsNeverMadeUp() throws Exception {
         byte[] data = KbCodec.encode(yaml(Path.of("data"), EnumSet.of(KbPart.STATES)));
         assertThatThrownBy(() -> KbCodec.decode(data, 0, data.length, EnumSet.of(KbPart.SESSIONS)))
-                .isInstanceOf(Corrupt.class).hasMessageContaining("holds [STATES]");
+                .isInstanceOf(Corrupt.class)
+                .hasMessageContaining("holds [STATES]");
     }
 
     /** An entry as the cache stores it: the states part of the bundled data, as `cis status` uses it. */
@@ -95,19 +108,25 @@ class KbCodecTest {
             bad[i] ^= flip;
             int at = i;
             assertThatThrownBy(() -> EntryCache.decode(bad, key, EnumSet.of(KbPart.STATES)))
-                    .as("byte %d flipped", at).isInstanceOf(Corrupt.class);
+                    .as("byte %d flipped", at)
+                    .isInstanceOf(Corrupt.class);
             bad[i] ^= flip;
         }
         for (int length = 0; length < good.length; length++) {
             byte[] cut = Arrays.copyOf(good, length);
             int at = length;
             assertThatThrownBy(() -> EntryCache.decode(cut, key, EnumSet.of(KbPart.STATES)))
-                    .as("cut at %d", at).isInstanceOf(Corrupt.class);
+                    .as("cut at %d", at)
+                    .isInstanceOf(Corrupt.class);
         }
-        assertThat(EntryCache.decode(good, key, EnumSet.of(KbPart.STATES)).states().all())
+        assertThat(EntryCache.decode(good, key, EnumSet.of(KbPart.STATES))
+                        .states()
+                        .all())
                 .isEqualTo(expected.states().all());
-        assertThatThrownBy(() -> EntryCache.decode(good, new Blake2b().update("other").digest(),
-                EnumSet.of(KbPart.STATES))).isInstanceOf(Corrupt.class).hasMessage("stored under another key");
+        assertThatThrownBy(() ->
+                        EntryCache.decode(good, new Blake2b().update("other").digest(), EnumSet.of(KbPart.STATES)))
+                .isInstanceOf(Corrupt.class)
+                .hasMessage("stored under another key");
     }
 
     /**
@@ -149,7 +168,9 @@ class KbCodecTest {
             reference.update(data, 0, length);
             byte[] expected = new byte[32];
             reference.doFinal(expected, 0);
-            assertThat(new Blake2b().update(data).digest()).as("%d bytes", length).isEqualTo(expected);
+            assertThat(new Blake2b().update(data).digest())
+                    .as("%d bytes", length)
+                    .isEqualTo(expected);
             Blake2b pieces = new Blake2b(); // fed in odd-sized pieces
             for (int off = 0; off < length; ) {
                 int n = Math.min(length - off, 1 + random.nextInt(300));

@@ -35,6 +35,7 @@ class KbStoreTest {
 
     @TempDir
     Path tmp;
+
     Path kb;
     Path cacheHome;
     final List<String> notes = new ArrayList<>();
@@ -193,7 +194,8 @@ class KbStoreTest {
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheHome.resolve("cis/kb"))))
                 .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entries().get(0))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(entries().get(0))))
                 .isEqualTo("rw-------");
     }
 
@@ -216,13 +218,14 @@ class KbStoreTest {
         Files.setPosixFilePermissions(cis, PosixFilePermissions.fromString("rwxrwxrwx"));
         load(store(), kb);
         assertThat(entries()).isEmpty();
-        assertThat(notes).anySatisfy(n -> assertThat(n).contains("not writing the cache").contains("writable by others"));
+        assertThat(notes)
+                .anySatisfy(n -> assertThat(n).contains("not writing the cache").contains("writable by others"));
     }
 
     @Test
     void anEntryOfAnotherUserIsNotUsed() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "only root can give a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "only root can give a file to another user");
         load(store(), kb);
         Path entry = entries().get(0);
         Files.write(entry, EntryCache.encode(keyOf(entry), parsedWith(kb, "1992-02-18", "1992-03-18")));
@@ -241,7 +244,8 @@ class KbStoreTest {
         try (Stream<Path> files = Files.list(target)) {
             assertThat(files).isEmpty();
         }
-        assertThat(notes).anySatisfy(n -> assertThat(n).contains("not writing the cache").contains("symbolic link"));
+        assertThat(notes)
+                .anySatisfy(n -> assertThat(n).contains("not writing the cache").contains("symbolic link"));
     }
 
     @Test
@@ -250,8 +254,10 @@ class KbStoreTest {
                 .contains(Path.of("/home/u/.cache"));
         assertThat(EntryCache.cacheHome(Map.of("XDG_CACHE_HOME", "/x/cache", "HOME", "/home/u")))
                 .contains(Path.of("/x/cache"));
-        assertThat(EntryCache.cacheHome(Map.of("XDG_CACHE_HOME", "rel", "HOME", "rel"))).isEmpty();
-        assertThat(EntryCache.from(Map.of("HOME", "/home/u", "CIS_KB_CACHE", "off"))).isEmpty();
+        assertThat(EntryCache.cacheHome(Map.of("XDG_CACHE_HOME", "rel", "HOME", "rel")))
+                .isEmpty();
+        assertThat(EntryCache.from(Map.of("HOME", "/home/u", "CIS_KB_CACHE", "off")))
+                .isEmpty();
     }
 
     @Test
@@ -276,10 +282,12 @@ class KbStoreTest {
         int puts = EntryCache.MAX_ENTRIES + 5;
         for (int i = 0; i < puts; i++) { // each one used more recently than the one before
             cache.put(key(i), parsed, notes::add);
-            Files.setLastModifiedTime(cache.entry(key(i)),
-                    FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L * (puts - i)));
+            Files.setLastModifiedTime(
+                    cache.entry(key(i)), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L * (puts - i)));
         }
-        assertThat(entries()).hasSize(EntryCache.MAX_ENTRIES).contains(first, cache.entry(key(puts - 1)))
+        assertThat(entries())
+                .hasSize(EntryCache.MAX_ENTRIES)
+                .contains(first, cache.entry(key(puts - 1)))
                 .doesNotContain(cache.entry(key(0)), cache.entry(key(puts - EntryCache.MAX_ENTRIES)));
         assertThat(notes).isEmpty();
     }
@@ -315,9 +323,13 @@ class KbStoreTest {
         assertThat(load(store(), kb).states().all()).hasSize(15);
         assertThatThrownBy(() -> store().load(Optional.of(kb), EnumSet.of(KbPart.SESSIONS), notes::add))
                 .isInstanceOf(KbException.class)
-                .satisfies(e -> assertThat(((KbException) e).problems()).singleElement().asString()
+                .satisfies(e -> assertThat(((KbException) e).problems())
+                        .singleElement()
+                        .asString()
                         .endsWith("sessions.yaml:1:1: cannot read: not a regular file"));
-        assertThat(store().validate(Optional.of(kb), EnumSet.allOf(KbPart.class))).singleElement().asString()
+        assertThat(store().validate(Optional.of(kb), EnumSet.allOf(KbPart.class)))
+                .singleElement()
+                .asString()
                 .endsWith("sessions.yaml:1:1: cannot read: not a regular file");
     }
 

@@ -3,8 +3,8 @@ package cis.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cis.model.KbPart;
-import cis.store.KbFiles;
 import cis.model.Problem;
+import cis.store.KbFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,21 +35,43 @@ class HostileFilesTest {
 
     private List<String> problems() {
         return KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)).stream()
-                .map(Problem::toString).map(s -> s.substring(dir.toString().length() + 1)).toList();
+                .map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1))
+                .toList();
     }
 
     @Test
     @Timeout(10)
     void billionLaughsAliasBombIsRefusedAtTheFirstAlias() throws IOException {
-        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder bomb =
+                new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'j'; c++) {
             char p = (char) (c - 1);
-            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
-                    .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p)
-                    .append(",*").append(p).append(",*").append(p).append("]\n");
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append(",*")
+                    .append(p)
+                    .append("]\n");
         }
-        assertThat(problems(bomb.toString())).containsExactly(
-                "states.yaml:2:8: YAML aliases (*a) are not supported; write the value out");
+        assertThat(problems(bomb.toString()))
+                .containsExactly("states.yaml:2:8: YAML aliases (*a) are not supported; write the value out");
     }
 
     @Test
@@ -69,8 +91,8 @@ class HostileFilesTest {
                 out.write(line);
             }
         }
-        assertThat(problems()).containsExactly(
-                "states.yaml:1:1: file is larger than 48 MiB, the most a knowledge-base file may be");
+        assertThat(problems())
+                .containsExactly("states.yaml:1:1: file is larger than 48 MiB, the most a knowledge-base file may be");
     }
 
     @Test
@@ -99,7 +121,8 @@ class HostileFilesTest {
                 throw new java.nio.file.AccessDeniedException(file);
             }
         };
-        assertThat(KbLoader.validate(refused, Set.of(KbPart.STATES))).extracting(Problem::toString)
+        assertThat(KbLoader.validate(refused, Set.of(KbPart.STATES)))
+                .extracting(Problem::toString)
                 .containsExactly("locked/kb.yaml:1:1: permission denied", "locked/states.yaml:1:1: permission denied");
     }
 
@@ -111,15 +134,16 @@ class HostileFilesTest {
 
     @Test
     void aScalarOrAListAtTheTopIsAProblem() throws IOException {
-        assertThat(problems("just text\n")).containsExactly(
-                "states.yaml:1:1: expected the file's top level (a mapping) but found text");
-        assertThat(problems("- a\n- b\n")).containsExactly(
-                "states.yaml:1:1: expected the file's top level (a mapping) but found a list");
+        assertThat(problems("just text\n"))
+                .containsExactly("states.yaml:1:1: expected the file's top level (a mapping) but found text");
+        assertThat(problems("- a\n- b\n"))
+                .containsExactly("states.yaml:1:1: expected the file's top level (a mapping) but found a list");
     }
 
     @Test
     void twoDocumentsInOneFileAreAProblem() throws IOException {
-        assertThat(problems("states: []\n---\nstates: []\n")).contains("states.yaml:3:1: more than one YAML document; keep one per file");
+        assertThat(problems("states: []\n---\nstates: []\n"))
+                .contains("states.yaml:3:1: more than one YAML document; keep one per file");
     }
 
     @Test
@@ -130,6 +154,7 @@ class HostileFilesTest {
         }
         long start = System.nanoTime();
         assertThat(problems(b.toString())).isNotEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60)); // a hang guard, not a benchmark
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofSeconds(60)); // a hang guard, not a benchmark
     }
 }

@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cis.model.KbException;
 import cis.model.KbPart;
-import cis.store.KbFiles;
 import cis.model.KnowledgeBase;
+import cis.model.Problem;
 import cis.model.Source;
 import cis.model.State;
 import cis.model.Status;
 import cis.model.StatusPeriod;
-import cis.model.Problem;
-import java.util.Set;
+import cis.store.KbFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,8 +83,9 @@ class KbLoaderTest {
     }
 
     private List<String> messages(String states) throws IOException {
-        return problems(states).stream().map(p -> p.location().line() + ":" + p.location().column() + ": "
-                + p.message()).toList();
+        return problems(states).stream()
+                .map(p -> p.location().line() + ":" + p.location().column() + ": " + p.message())
+                .toList();
     }
 
     @Test
@@ -92,11 +93,14 @@ class KbLoaderTest {
         assertThat(problems(STATES)).isEmpty();
         KnowledgeBase kb = KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES));
         State g = kb.states().all().get(0);
-        assertThat(g.periods()).extracting(StatusPeriod::status)
+        assertThat(g.periods())
+                .extracting(StatusPeriod::status)
                 .containsExactly(Status.NON_MEMBER, Status.MEMBER, Status.FORMER_MEMBER);
         assertThat(g.periods().get(1).to()).contains(LocalDate.of(2009, 8, 18));
         assertThat(g.events()).extracting(e -> e.date().toString()).containsExactly("1993-12", "2009-08-18");
-        assertThat(g.periods().get(2).sources()).extracting(Source::url).containsExactly("https://example.org/withdrawal");
+        assertThat(g.periods().get(2).sources())
+                .extracting(Source::url)
+                .containsExactly("https://example.org/withdrawal");
         assertThat(kb.meta().reviewed()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(kb.states().names().find("грузия")).contains(g);
     }
@@ -104,7 +108,10 @@ class KbLoaderTest {
     @Test
     void recordsAreImmutable() throws Exception {
         problems(STATES);
-        State g = KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES)).states().all().get(0);
+        State g = KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES))
+                .states()
+                .all()
+                .get(0);
         assertThatThrownBy(() -> g.periods().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.aliases().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -143,20 +150,32 @@ class KbLoaderTest {
 
     @Test
     void aliasNamingTwoStatesIsAnError() throws IOException {
-        String two = STATES + STATES.substring(STATES.indexOf("  - id:"))
-                .replace("id: georgia", "id: georgia-two").replace("name: Georgia", "name: Georgia Two")
-                .replace("officialName: Georgia", "officialName: Georgia Two").replace("GE\n", "GX\n")
-                .replace("GEO", "GXX").replace("[Sakartvelo, Грузия]", "[Грузия]");
-        assertThat(messages(two)).anySatisfy(m -> assertThat(m)
-                .isEqualTo("43:15: the name 'Грузия' already belongs to Georgia (line 8); a name may lead to one state only"));
+        String two = STATES
+                + STATES.substring(STATES.indexOf("  - id:"))
+                        .replace("id: georgia", "id: georgia-two")
+                        .replace("name: Georgia", "name: Georgia Two")
+                        .replace("officialName: Georgia", "officialName: Georgia Two")
+                        .replace("GE\n", "GX\n")
+                        .replace("GEO", "GXX")
+                        .replace("[Sakartvelo, Грузия]", "[Грузия]");
+        assertThat(messages(two))
+                .anySatisfy(
+                        m -> assertThat(m)
+                                .isEqualTo(
+                                        "43:15: the name 'Грузия' already belongs to Georgia (line 8); a name may lead to one state only"));
     }
 
     @Test
     void duplicateStateIdIsAnError() throws IOException {
-        String two = STATES + STATES.substring(STATES.indexOf("  - id:"))
-                .replace("name: Georgia", "name: Georgia Two").replace("officialName: Georgia", "officialName: G2")
-                .replace("GE\n", "GX\n").replace("GEO", "GXX").replace("[Sakartvelo, Грузия]", "[]");
-        assertThat(messages(two)).anySatisfy(m -> assertThat(m).endsWith("duplicate state id 'georgia' (first at line 2)"));
+        String two = STATES
+                + STATES.substring(STATES.indexOf("  - id:"))
+                        .replace("name: Georgia", "name: Georgia Two")
+                        .replace("officialName: Georgia", "officialName: G2")
+                        .replace("GE\n", "GX\n")
+                        .replace("GEO", "GXX")
+                        .replace("[Sakartvelo, Грузия]", "[]");
+        assertThat(messages(two))
+                .anySatisfy(m -> assertThat(m).endsWith("duplicate state id 'georgia' (first at line 2)"));
     }
 
     @Test
@@ -170,7 +189,9 @@ class KbLoaderTest {
         problems(STATES.replace("from: 1993-12-03\n        to: 2009", "from: 1993-13-03\n        to: 2009"));
         assertThatThrownBy(() -> KbLoader.load(KbFiles.directory(dir), Set.of(KbPart.STATES)))
                 .isInstanceOf(KbException.class)
-                .satisfies(e -> assertThat(((KbException) e).problems()).first().asString()
+                .satisfies(e -> assertThat(((KbException) e).problems())
+                        .first()
+                        .asString()
                         .startsWith(dir.resolve("states.yaml") + ":"));
     }
 
@@ -178,7 +199,8 @@ class KbLoaderTest {
     void emptyAndMissingFilesAreProblems() throws IOException {
         assertThat(messages("")).containsExactly("1:1: file is empty; expected a YAML mapping");
         Files.delete(dir.resolve("states.yaml"));
-        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
+                .extracting(Problem::message)
                 .containsExactly("file not found");
     }
 
@@ -186,7 +208,8 @@ class KbLoaderTest {
     void invalidUtf8IsAProblem() throws IOException {
         Files.writeString(dir.resolve("kb.yaml"), META, StandardCharsets.UTF_8);
         Files.write(dir.resolve("states.yaml"), new byte[] {'s', ':', ' ', (byte) 0xC3, (byte) 0x28});
-        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES))).extracting(Problem::message)
+        assertThat(KbLoader.validate(KbFiles.directory(dir), Set.of(KbPart.STATES)))
+                .extracting(Problem::message)
                 .containsExactly("file is not valid UTF-8; save it as UTF-8");
     }
 

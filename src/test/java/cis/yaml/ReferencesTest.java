@@ -36,8 +36,8 @@ class ReferencesTest {
         assertThat(text).as("fixture %s contains %s", file, from).contains(from);
         Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
         return KbLoader.validate(KbFiles.directory(dir)).stream()
-                .map(pr -> pr.location().file().substring(dir.toString().length() + 1) + ":" + pr.location().line()
-                        + ":" + pr.location().column() + ": " + pr.message())
+                .map(pr -> pr.location().file().substring(dir.toString().length() + 1) + ":"
+                        + pr.location().line() + ":" + pr.location().column() + ": " + pr.message())
                 .toList();
     }
 
@@ -65,28 +65,30 @@ class ReferencesTest {
             """)
     void brokenReferenceIsReportedWhereItIsWritten(String name, String file, String from, String to, String expected)
             throws IOException {
-        assertThat(problemsAfter(file, from.replace("\\n", "\n"), to.replace("\\n", "\n"))).contains(expected);
+        assertThat(problemsAfter(file, from.replace("\\n", "\n"), to.replace("\\n", "\n")))
+                .contains(expected);
     }
 
     @Test
-    void aFileThatFailsToParseIsReportedFirstAndItsEntriesAreNotCheckedAgainst(@org.junit.jupiter.api.io.TempDir Path kb)
-            throws Exception {
+    void aFileThatFailsToParseIsReportedFirstAndItsEntriesAreNotCheckedAgainst(
+            @org.junit.jupiter.api.io.TempDir Path kb) throws Exception {
         try (var files = java.nio.file.Files.list(Path.of("data"))) {
             for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
                 java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
             }
         }
-        java.nio.file.Files.writeString(kb.resolve("states.yaml"), "\tbad: [\n", java.nio.file.StandardOpenOption.APPEND);
-        List<cis.model.Problem> problems = cis.store.KbStore.withoutCache().validate(java.util.Optional.of(kb),
-                java.util.EnumSet.allOf(cis.model.KbPart.class));
+        java.nio.file.Files.writeString(
+                kb.resolve("states.yaml"), "\tbad: [\n", java.nio.file.StandardOpenOption.APPEND);
+        List<cis.model.Problem> problems = cis.store.KbStore.withoutCache()
+                .validate(java.util.Optional.of(kb), java.util.EnumSet.allOf(cis.model.KbPart.class));
         assertThat(problems).isNotEmpty();
         assertThat(problems.get(0).location().file()).endsWith("states.yaml");
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotStartWith("unknown state"));
         assertThat(problems).hasSizeLessThan(3);
 
         java.nio.file.Files.writeString(kb.resolve("kb.yaml"), "version: [\n");
-        assertThat(cis.store.KbStore.withoutCache().validate(java.util.Optional.of(kb),
-                java.util.EnumSet.allOf(cis.model.KbPart.class)))
+        assertThat(cis.store.KbStore.withoutCache()
+                        .validate(java.util.Optional.of(kb), java.util.EnumSet.allOf(cis.model.KbPart.class)))
                 .noneSatisfy(p -> assertThat(p.message()).startsWith("unknown source id"));
     }
 }

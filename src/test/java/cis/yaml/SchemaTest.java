@@ -3,8 +3,8 @@ package cis.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cis.model.KbPart;
-import cis.store.KbFiles;
 import cis.model.Problem;
+import cis.store.KbFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -35,7 +35,8 @@ class SchemaTest {
     Path dir;
 
     static JsonNode schema(String file) throws IOException {
-        return new ObjectMapper().readTree(DATA.resolve("schema").resolve(file + ".schema.json").toFile());
+        return new ObjectMapper()
+                .readTree(DATA.resolve("schema").resolve(file + ".schema.json").toFile());
     }
 
     @ParameterizedTest
@@ -90,9 +91,11 @@ class SchemaTest {
         }
         assertThat(listed).as("the loader's message listing valid keys").isNotEmpty();
         JsonNode schema = schema(file);
-        JsonNode properties = kind.equals("(top)") ? schema.get("properties")
-                : kind.equals("(source)") ? schema.at("/properties/sources/additionalProperties/properties")
-                : schema.at("/$defs/" + kind + "/properties");
+        JsonNode properties = kind.equals("(top)")
+                ? schema.get("properties")
+                : kind.equals("(source)")
+                        ? schema.at("/properties/sources/additionalProperties/properties")
+                        : schema.at("/$defs/" + kind + "/properties");
         Set<String> inSchema = new TreeSet<>();
         properties.fieldNames().forEachRemaining(inSchema::add);
         assertThat(new TreeSet<>(listed)).isEqualTo(inSchema);

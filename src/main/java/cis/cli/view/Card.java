@@ -1,8 +1,7 @@
 package cis.cli.view;
 
-import cis.render.Output;
-
 import cis.model.Source;
+import cis.render.Output;
 import cis.render.Style;
 import cis.render.Text;
 import java.io.PrintWriter;
@@ -26,14 +25,15 @@ public final class Card {
 
     /** The first line: a bold name and a styled qualifier ("Turkmenistan  associate member"). */
     public void title(String name, String qualifier, Style style) {
-        o.out().print(Style.BOLD.apply(Text.neutralize(name, false), o.color())
-                + (qualifier.isEmpty() ? "" : "  " + style.apply(Text.neutralize(qualifier, false), o.color())) + "\n");
+        o.out()
+                .print(Style.BOLD.apply(Text.neutralize(name, false), o.color())
+                        + (qualifier.isEmpty() ? "" : "  " + style.apply(Text.neutralize(qualifier, false), o.color()))
+                        + "\n");
     }
 
     public void line(String key, String value) {
         block.add(new String[] {key, value});
     }
-
 
     /** Starts a new block under a bold heading. */
     public void section(String heading) {

@@ -1,13 +1,12 @@
 package cis.cli.view;
 
-import cis.render.Output;
-
 import cis.model.Person;
 import cis.model.Source;
 import cis.model.State;
 import cis.model.Term;
 import cis.query.OfficialsQuery.Holding;
 import cis.render.Cell;
+import cis.render.Output;
 import cis.render.Style;
 import cis.render.Table;
 import java.time.LocalDate;
@@ -23,7 +22,8 @@ public final class OfficialView {
 
     private OfficialView() {}
 
-    public static Map<String, Object> json(Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
+    public static Map<String, Object> json(
+            Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("role", t.role().id());
         m.put("body", t.body().id());
@@ -59,10 +59,12 @@ public final class OfficialView {
     public static List<String> notes(Term t, boolean certain) {
         List<String> notes = new ArrayList<>();
         if (!t.coChairs().isEmpty()) {
-            notes.add("co-chairs " + String.join(", ", t.coChairs().stream().map(State::name).toList()));
+            notes.add("co-chairs "
+                    + String.join(", ", t.coChairs().stream().map(State::name).toList()));
         }
         if (!certain) {
-            notes.add("possibly: dates known only as " + t.from() + t.to().map(x -> " to " + x).orElse(""));
+            notes.add("possibly: dates known only as " + t.from()
+                    + t.to().map(x -> " to " + x).orElse(""));
         } else if (t.uncertain()) {
             notes.add("dates uncertain");
         }
@@ -70,12 +72,17 @@ public final class OfficialView {
     }
 
     public static Table holdings(List<Holding> holdings, boolean forPeople) {
-        return new Table(HEADERS, holdings.stream().map(h -> row(h.term(), h.certain(), forPeople)).toList(),
+        return new Table(
+                HEADERS,
+                holdings.stream()
+                        .map(h -> row(h.term(), h.certain(), forPeople))
+                        .toList(),
                 List.of(6, 0, 1, 3));
     }
 
     public static Table terms(List<Term> terms, boolean forPeople) {
-        return new Table(HEADERS, terms.stream().map(t -> row(t, true, forPeople)).toList(), List.of(6, 0, 1, 3));
+        return new Table(
+                HEADERS, terms.stream().map(t -> row(t, true, forPeople)).toList(), List.of(6, 0, 1, 3));
     }
 
     public static Map<String, Object> personJson(Person p, List<Term> terms, boolean sources) {
@@ -96,7 +103,11 @@ public final class OfficialView {
         m.put("born", p.born().map(Object::toString));
         m.put("birthplace", p.birthplace());
         m.put("died", p.died().map(Object::toString));
-        m.put("terms", terms.stream().map(t -> json(t, Optional.empty(), Optional.empty(), sources)).toList());
+        m.put(
+                "terms",
+                terms.stream()
+                        .map(t -> json(t, Optional.empty(), Optional.empty(), sources))
+                        .toList());
         if (sources) {
             m.put("sources", p.sources().stream().map(Source::url).toList());
         }
@@ -109,22 +120,38 @@ public final class OfficialView {
         card.title(p.name(), p.fullName().filter(f -> !f.equals(p.name())).orElse(""), Style.NONE);
         p.nameRu().ifPresent(n -> card.line("Russian", n));
         if (!p.formerNames().isEmpty()) {
-            card.line("Formerly", String.join("; ", p.formerNames().stream().map(f -> f.name()
-                    + f.until().map(u -> " (until " + u + ")").orElse("") + card.refs(f.sources())).toList()));
+            card.line(
+                    "Formerly",
+                    String.join(
+                            "; ",
+                            p.formerNames().stream()
+                                    .map(f -> f.name()
+                                            + f.until()
+                                                    .map(u -> " (until " + u + ")")
+                                                    .orElse("")
+                                            + card.refs(f.sources()))
+                                    .toList()));
         }
         if (!p.aliases().isEmpty()) {
             card.line("Also written", String.join(", ", p.aliases()));
         }
-        p.born().ifPresent(b -> card.line("Born", b + p.birthplace().map(bp -> ", " + bp).orElse("")
-                + card.refs(p.sources())));
+        p.born()
+                .ifPresent(b -> card.line(
+                        "Born", b + p.birthplace().map(bp -> ", " + bp).orElse("") + card.refs(p.sources())));
         p.died().ifPresent(d -> card.line("Died", d.toString()));
         card.section("Terms");
         for (Term t : terms) {
             String range = t.from() + " to " + t.to().map(Object::toString).orElse("now");
             String office = t.title().orElse(t.role().name()) + ", " + t.body().name()
                     + t.state().map(s -> " (" + s.name() + ")").orElse("")
-                    + (t.coChairs().isEmpty() ? "" : "; co-chairs "
-                            + String.join(", ", t.coChairs().stream().map(State::name).toList()))
+                    + (t.coChairs().isEmpty()
+                            ? ""
+                            : "; co-chairs "
+                                    + String.join(
+                                            ", ",
+                                            t.coChairs().stream()
+                                                    .map(State::name)
+                                                    .toList()))
                     + (t.uncertain() ? " (dates uncertain)" : "") + card.refs(t.sources())
                     + t.note().map(n -> "\n" + n).orElse("");
             card.line(range, office);

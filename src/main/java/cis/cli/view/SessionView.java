@@ -17,9 +17,12 @@ import java.util.Optional;
 
 /** How sessions look in each format, the calendar included. */
 public final class SessionView {
-    public static final List<String> TERMINAL_HEADERS = List.of("Date", "Body", "City", "Country", "Kind", "Status", "Note");
-    public static final List<String> HEADERS = List.of("Date", "End", "Body", "City", "Country", "Kind", "Status", "Note");
-    public static final List<String> NEXT_HEADERS = List.of("Body", "Date", "Days", "City", "Country", "Kind", "Status");
+    public static final List<String> TERMINAL_HEADERS =
+            List.of("Date", "Body", "City", "Country", "Kind", "Status", "Note");
+    public static final List<String> HEADERS =
+            List.of("Date", "End", "Body", "City", "Country", "Kind", "Status", "Note");
+    public static final List<String> NEXT_HEADERS =
+            List.of("Body", "Date", "Days", "City", "Country", "Kind", "Status");
 
     private SessionView() {}
 
@@ -68,7 +71,8 @@ public final class SessionView {
             row.add(Cell.of(s.status().id(), style(s.status())));
             row.add(Cell.of(String.join("; ", notes(s))));
             if (sources && !forPeople) {
-                row.add(Cell.of(String.join(" ", s.sources().stream().map(Source::url).toList())));
+                row.add(Cell.of(
+                        String.join(" ", s.sources().stream().map(Source::url).toList())));
             }
             rows.add(row);
         }
@@ -110,8 +114,10 @@ public final class SessionView {
             rows.add(List.of(
                     Cell.of(forPeople ? s.body().shortName() : s.body().id()),
                     Cell.of(s.date()),
-                    Cell.of(forPeople ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
-                            : String.valueOf(n.days())),
+                    Cell.of(
+                            forPeople
+                                    ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
+                                    : String.valueOf(n.days())),
                     Cell.of(s.city().map(City::name).orElse("")),
                     Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
                     Cell.of(s.kind().id()),
@@ -132,10 +138,13 @@ public final class SessionView {
         if (!s.date().isFull()) {
             return Optional.empty();
         }
-        String summary = "CIS " + s.body().name() + (s.kind() == Session.Kind.REGULAR ? "" : " (" + s.kind().id() + ")")
-                + (s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED ? ""
+        String summary = "CIS " + s.body().name()
+                + (s.kind() == Session.Kind.REGULAR ? "" : " (" + s.kind().id() + ")")
+                + (s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED
+                        ? ""
                         : " [" + s.status().id() + "]");
-        Optional<String> location = s.city().map(c -> c.name() + ", " + c.state().name())
+        Optional<String> location = s.city()
+                .map(c -> c.name() + ", " + c.state().name())
                 .or(() -> s.kind() == Session.Kind.VIDEO ? Optional.of("Videoconference") : Optional.empty());
         StringBuilder d = new StringBuilder();
         s.title().ifPresent(t -> d.append(t).append('\n'));
@@ -143,7 +152,9 @@ public final class SessionView {
         s.movedTo().ifPresent(m -> d.append("Moved to: ").append(m).append('\n'));
         s.chair().ifPresent(c -> d.append("Chair: ").append(c.name()).append('\n'));
         if (!s.participants().isEmpty()) {
-            d.append("Participants: ").append(String.join(", ", s.participants().stream().map(State::name).toList()))
+            d.append("Participants: ")
+                    .append(String.join(
+                            ", ", s.participants().stream().map(State::name).toList()))
                     .append('\n');
         }
         s.note().ifPresent(n -> d.append(n).append('\n'));
@@ -154,7 +165,14 @@ public final class SessionView {
             case SCHEDULED -> "TENTATIVE";
             case POSTPONED, CANCELLED -> "CANCELLED";
         };
-        return Optional.of(new IcsWriter.Event(s.id() + "@cis.sessions", s.date().earliest(), s.lastDay(), summary,
-                location, d.toString(), status, List.of(s.body().shortName())));
+        return Optional.of(new IcsWriter.Event(
+                s.id() + "@cis.sessions",
+                s.date().earliest(),
+                s.lastDay(),
+                summary,
+                location,
+                d.toString(),
+                status,
+                List.of(s.body().shortName())));
     }
 }

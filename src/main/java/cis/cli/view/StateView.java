@@ -1,15 +1,13 @@
 package cis.cli.view;
 
-import cis.render.Output;
-
 import cis.model.Condition;
 import cis.model.Event;
 import cis.model.Source;
 import cis.model.Status;
 import cis.model.StatusPeriod;
 import cis.query.StateStatus;
-import cis.query.StatusQuery;
 import cis.render.Cell;
+import cis.render.Output;
 import cis.render.Style;
 import cis.render.Table;
 import java.util.ArrayList;
@@ -37,14 +35,17 @@ public final class StateView {
         m.put("since", s.since());
         m.put("statusNote", s.period().flatMap(StatusPeriod::note));
         m.put("sinceUncertain", s.period().map(StatusPeriod::uncertain).orElse(false));
-        m.put("pendingWithdrawal", s.conditions().stream()
-                .filter(c -> c.kind() == Condition.Kind.WITHDRAWAL_PENDING).findFirst()
-                .map(c -> {
-                    Map<String, Object> w = new LinkedHashMap<>();
-                    w.put("since", c.from().toString());
-                    w.put("effective", c.to().map(Object::toString));
-                    return w;
-                }));
+        m.put(
+                "pendingWithdrawal",
+                s.conditions().stream()
+                        .filter(c -> c.kind() == Condition.Kind.WITHDRAWAL_PENDING)
+                        .findFirst()
+                        .map(c -> {
+                            Map<String, Object> w = new LinkedHashMap<>();
+                            w.put("since", c.from().toString());
+                            w.put("effective", c.to().map(Object::toString));
+                            return w;
+                        }));
         List<Object> conditions = new ArrayList<>();
         for (Condition c : s.conditions()) {
             conditions.add(condition(c, sources));
@@ -181,7 +182,8 @@ public final class StateView {
         List<List<Cell>> rows = new ArrayList<>();
         for (StateStatus s : states) {
             List<Cell> row = new ArrayList<>(row(s, false));
-            row.add(Cell.of(String.join(" ", s.period().map(p -> urls(p.sources())).orElse(List.of()))));
+            row.add(Cell.of(
+                    String.join(" ", s.period().map(p -> urls(p.sources())).orElse(List.of()))));
             rows.add(row);
         }
         return new Table(headers, rows, 4);
@@ -192,8 +194,12 @@ public final class StateView {
         List<List<Cell>> rows = new ArrayList<>();
         for (StateStatus s : states) {
             for (Event e : s.state().events()) {
-                rows.add(List.of(Cell.of(s.state().name()), Cell.of(e.date()), Cell.of(e.kind().id()),
-                        Cell.of(e.text()), Cell.of(e.note().orElse("")),
+                rows.add(List.of(
+                        Cell.of(s.state().name()),
+                        Cell.of(e.date()),
+                        Cell.of(e.kind().id()),
+                        Cell.of(e.text()),
+                        Cell.of(e.note().orElse("")),
                         Cell.of(sources ? String.join(" ", urls(e.sources())) : "")));
             }
         }
@@ -215,7 +221,11 @@ public final class StateView {
         Card card = new Card(o, withSources);
         card.title(s.state().name(), Wording.label(s.status()), style(s.status()));
         String since = s.since().map(d -> " since " + d).orElse("");
-        card.line("Status", Wording.label(s.status()) + since + s.period().map(p -> card.refs(p.sources())).orElse(""));
+        card.line(
+                "Status",
+                Wording.label(s.status())
+                        + since
+                        + s.period().map(p -> card.refs(p.sources())).orElse(""));
         card.line("Meaning", Wording.meaning(s.status()));
         s.period().flatMap(StatusPeriod::note).ifPresent(n -> card.line("Note", n));
         for (Condition c : s.conditions()) {
@@ -224,8 +234,11 @@ public final class StateView {
         if (s.period().isEmpty()) {
             card.line("Note", Wording.noRecordBefore(s));
         }
-        s.previous().ifPresent(p -> card.line("Before", Wording.label(p.status()) + " " + p.from()
-                + " to " + p.to().map(Object::toString).orElse("")));
+        s.previous()
+                .ifPresent(p -> card.line(
+                        "Before",
+                        Wording.label(p.status()) + " " + p.from() + " to "
+                                + p.to().map(Object::toString).orElse("")));
         s.next().ifPresent(p -> card.line("Next", Wording.label(p.status()) + " from " + p.from()));
         card.line("Official name", s.state().officialName());
         card.line("ISO 3166", s.state().iso2() + " / " + s.state().iso3());
@@ -235,13 +248,21 @@ public final class StateView {
             card.section("Status history");
             for (StatusPeriod p : s.state().periods()) {
                 String range = p.from() + " to " + p.to().map(Object::toString).orElse("now");
-                card.line(range, Wording.label(p.status()) + (p.uncertain() ? " (start disputed)" : "")
-                        + card.refs(p.sources()) + p.note().map(n -> "\n" + n).orElse(""));
+                card.line(
+                        range,
+                        Wording.label(p.status())
+                                + (p.uncertain() ? " (start disputed)" : "")
+                                + card.refs(p.sources())
+                                + p.note().map(n -> "\n" + n).orElse(""));
             }
             card.section("Timeline");
             for (Event e : s.state().events()) {
-                card.line(e.date().toString(), e.text() + (e.uncertain() ? " (uncertain)" : "")
-                        + card.refs(e.sources()) + e.note().map(n -> "\nNote: " + n).orElse(""));
+                card.line(
+                        e.date().toString(),
+                        e.text()
+                                + (e.uncertain() ? " (uncertain)" : "")
+                                + card.refs(e.sources())
+                                + e.note().map(n -> "\nNote: " + n).orElse(""));
             }
         }
         card.sources();

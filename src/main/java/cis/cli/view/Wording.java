@@ -29,10 +29,11 @@ public final class Wording {
     public static String meaning(Status s) {
         return switch (s) {
             case MEMBER -> "a full member: bound by the CIS Charter and entitled to take part in all CIS bodies";
-            case ASSOCIATE_MEMBER -> "takes part in some CIS activities on the terms of an association agreement "
-                    + "(Charter art. 8); not a member state";
-            case FOUNDING_STATE -> "party to the 1991 Creation Agreement that never took on the Charter; "
-                    + "not a member state";
+            case ASSOCIATE_MEMBER ->
+                "takes part in some CIS activities on the terms of an association agreement "
+                        + "(Charter art. 8); not a member state";
+            case FOUNDING_STATE ->
+                "party to the 1991 Creation Agreement that never took on the Charter; " + "not a member state";
             case FORMER_MEMBER -> "was a member state and has withdrawn";
             case NON_MEMBER -> "not a party to the CIS founding documents";
             case OBSERVER -> "attends CIS bodies as an observer, without membership";
@@ -42,8 +43,9 @@ public final class Wording {
     /** A condition in a few words, for a table cell: "not participating since 2018-05-19". */
     public static String note(Condition c) {
         return switch (c.kind()) {
-            case WITHDRAWAL_PENDING -> c.to().map(t -> "withdrawal pending, effective " + t)
-                    .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
+            case WITHDRAWAL_PENDING ->
+                c.to().map(t -> "withdrawal pending, effective " + t)
+                        .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
             case PARTICIPATION_ENDED -> "not participating since " + c.from();
             case PARTICIPATION_SUSPENDED -> "participation suspended since " + c.from();
         };
@@ -52,8 +54,9 @@ public final class Wording {
     /** A condition's heading and dates, for a card's "Withdrawal" or "Participation" line. */
     public static String cardLine(Condition c) {
         return switch (c.kind()) {
-            case WITHDRAWAL_PENDING -> "pending since " + c.from()
-                    + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
+            case WITHDRAWAL_PENDING ->
+                "pending since " + c.from()
+                        + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
             case PARTICIPATION_ENDED -> "ended " + c.from();
             case PARTICIPATION_SUSPENDED -> "suspended since " + c.from();
         };

@@ -32,7 +32,13 @@ class CompletionScriptsTest {
         for (String shell : List.of("bash", "zsh", "fish")) {
             TestRun.Result r = TestRun.piped().run("completion", shell);
             assertThat(r.exitCode()).isZero();
-            String file = Map.of("bash", CompletionScripts.BASH, "zsh", CompletionScripts.ZSH, "fish", CompletionScripts.FISH)
+            String file = Map.of(
+                            "bash",
+                            CompletionScripts.BASH,
+                            "zsh",
+                            CompletionScripts.ZSH,
+                            "fish",
+                            CompletionScripts.FISH)
                     .get(shell);
             assertThat(r.out()).isEqualTo(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
         }
@@ -77,7 +83,9 @@ class CompletionScriptsTest {
 
     private static List<String> fish(String line) throws Exception {
         return run(List.of("fish", "--no-config", "-c", "source completions/cis.fish; complete -C \"$LINE\""), line)
-                .stream().map(l -> l.split("\t")[0]).toList();
+                .stream()
+                .map(l -> l.split("\t")[0])
+                .toList();
     }
 
     private static List<String> run(List<String> cmd, String line) throws Exception {
@@ -88,7 +96,8 @@ class CompletionScriptsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        List<String> lines = new ArrayList<>(out.lines().filter(l -> !l.isEmpty()).toList());
+        List<String> lines =
+                new ArrayList<>(out.lines().filter(l -> !l.isEmpty()).toList());
         return lines;
     }
 
