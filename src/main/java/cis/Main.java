@@ -36,9 +36,9 @@ public final class Main {
             Map<String, String> env = System.getenv();
             // The launcher tells whether stdout is a terminal; System.console() is the fallback for java -jar.
             String tty = System.getProperty("cis.stdout.tty");
-            boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+            boolean terminal = tty != null ? Boolean.parseBoolean(tty) : consoleIsTerminal();
             String inTty = System.getProperty("cis.stdin.tty");
-            boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : System.console() != null;
+            boolean stdinTerminal = inTty != null ? Boolean.parseBoolean(inTty) : consoleIsTerminal();
             code = run(
                     args,
                     new CliContext(
@@ -99,6 +99,23 @@ public final class Main {
             }
             err.print("cis: cannot write the output: " + failure.getMessage() + "\n");
             return ExitCode.INTERNAL;
+        }
+    }
+
+    /**
+     * For {@code java -jar} without the launcher: whether stdin and stdout are a terminal. Up to JDK
+     * 21 a console exists only then; from JDK 22 it always exists, and {@code isTerminal} tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null check is right on JDK 17-21, and 22+ asks isTerminal
+    static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before JDK 22 there is no isTerminal, and a console is a terminal
         }
     }
 

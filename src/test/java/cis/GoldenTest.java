@@ -75,7 +75,7 @@ class GoldenTest {
             if (outAt < 0 || errAt < outAt) {
                 throw new IllegalArgumentException("a case needs '--- out' then '--- err' sections");
             }
-            for (String line : text.substring(0, outAt).split("\n")) {
+            for (String line : text.substring(0, outAt).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -126,7 +126,8 @@ class GoldenTest {
             StringBuilder cur = new StringBuilder();
             boolean quoted = false;
             boolean any = false;
-            for (char ch : line.toCharArray()) {
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
                 if (ch == '"') {
                     quoted = !quoted;
                     any = true;

@@ -137,8 +137,8 @@ class HostileInputPropertiesTest {
         for (int round = 0; round < 60; round++) {
             String s = nasty(random);
             StringBuilder yaml = new StringBuilder();
-            for (char c : s.toCharArray()) { // as YAML escapes, so the parser hands the loader the raw characters
-                yaml.append(String.format("\\u%04x", (int) c));
+            for (int i = 0; i < s.length(); i++) { // as YAML escapes, so the parser hands the loader the raw text
+                yaml.append(String.format("\\u%04x", (int) s.charAt(i)));
             }
             String edited = states.replaceFirst(
                     "name: ([^\\n]*)", "name: \"" + yaml.toString().replace("$", "\\\\$") + "\"");

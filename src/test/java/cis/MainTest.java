@@ -27,7 +27,7 @@ class MainTest {
         for (boolean pipe : new boolean[] {true, false}) {
             Main.StdoutWatch watch = new Main.StdoutWatch(new Gone(), () -> pipe);
             try {
-                watch.write("data".getBytes());
+                watch.write("data".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (IOException expected) {
                 // the command sees the failure and stops
             }

@@ -57,7 +57,7 @@ final class Lookups {
     static Set<Status> statuses(List<String> values, String option) {
         Set<Status> out = new LinkedHashSet<>();
         for (String value : values) {
-            for (String part : value.split(",")) {
+            for (String part : value.split(",", -1)) {
                 if (part.isBlank()) {
                     continue;
                 }

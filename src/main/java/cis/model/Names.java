@@ -156,7 +156,7 @@ public final class Names<T> {
     /** Entries with a name within a small edit distance of the query, nearest first. */
     private List<T> suggest(String key) {
         int limit = Math.max(1, Math.min(3, key.length() / 4));
-        Map<T, Integer> best = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<T, Integer> best = new java.util.IdentityHashMap<>();
         byKey.forEach((name, entry) -> {
             int d = distance(key, name, limit);
             if (name.length() > key.length() + limit) {

@@ -46,6 +46,7 @@ public record Term(
     }
 
     /** The same office: one role of one body, and for per-state roles (ministers) of one state. */
+    @SuppressWarnings("ReferenceEquality") // records are shared, never copied: identity is their equality
     public boolean sameOffice(Term o) {
         return role == o.role && body == o.body && (!role.perState() || state.equals(o.state));
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Who held which office: terms filtered by role, body and state, on a day or over all time. */
+@SuppressWarnings(
+        "ReferenceEquality") // KB records are shared, never copied: identity is equality (see cis/package-info)
 public final class OfficialsQuery {
     private OfficialsQuery() {}
 

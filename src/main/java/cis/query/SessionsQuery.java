@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Sessions filtered by body, dates, place and kind; and the next session of each body. */
+@SuppressWarnings(
+        "ReferenceEquality") // KB records are shared, never copied: identity is equality (see cis/package-info)
 public final class SessionsQuery {
     private SessionsQuery() {}
 

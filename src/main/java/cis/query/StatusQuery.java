@@ -15,8 +15,7 @@ import java.util.Set;
 /** As-of logic over states: pure functions of the records and a date. */
 public final class StatusQuery {
     /** How states are listed: by status (members first), then by name. */
-    public static final Comparator<StateStatus> ORDER = Comparator.comparing(
-                    (StateStatus s) -> s.status().ordinal())
+    public static final Comparator<StateStatus> ORDER = Comparator.comparing(StateStatus::status)
             .thenComparing(s -> s.state().name());
 
     private StatusQuery() {}

@@ -28,6 +28,8 @@ public final class IcsWriter {
     private IcsWriter() {}
 
     /**
+     * Writes the events as one calendar.
+     *
      * @param stamp when the data was made (DTSTAMP); a fixed day keeps the file the same for the same KB
      */
     public static void write(List<Event> events, String productId, LocalDate stamp, PrintWriter out) {
@@ -66,7 +68,8 @@ public final class IcsWriter {
     /** TEXT escaping: backslash, semicolon, comma and newline; other control characters dropped. */
     static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '\\' -> b.append("\\\\");
                 case ';' -> b.append("\\;");

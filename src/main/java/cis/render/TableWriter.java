@@ -13,6 +13,8 @@ public final class TableWriter {
     private TableWriter() {}
 
     /**
+     * Writes a whole table in a row format.
+     *
      * @param header whether to print the header row (plain never has one, markdown always)
      * @param color  whether ANSI styles may be used (only ever for {@link Format#TABLE})
      * @param width  the terminal width the table should fit
@@ -157,7 +159,7 @@ public final class TableWriter {
         for (int i = 0; i < n; i++) {
             w[i] = header ? Text.width(heads.get(i)) : 0;
             for (List<String> row : texts) {
-                for (String line : row.get(i).split("\n")) {
+                for (String line : row.get(i).split("\n", -1)) {
                     w[i] = Math.max(w[i], Text.width(line));
                 }
             }
@@ -215,7 +217,7 @@ public final class TableWriter {
         for (int i : t.wrap()) {
             int longestWord = 0;
             for (List<String> row : texts) {
-                for (String word : row.get(i).split("[ \n]+")) {
+                for (String word : row.get(i).split("[ \n]+", -1)) {
                     longestWord = Math.max(longestWord, Math.min(MIN_WRAP, Text.width(word)));
                 }
             }

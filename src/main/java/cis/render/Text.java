@@ -74,6 +74,7 @@ public final class Text {
     }
 
     /** Wraps text at spaces to lines of at most {@code width} columns (long words are cut). */
+    @SuppressWarnings("StringSplitter") // split's dropping of trailing empty strings is wanted: spaces are no words
     public static java.util.List<String> wrap(String s, int width) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         for (String paragraph : s.split("\n", -1)) {

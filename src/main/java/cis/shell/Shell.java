@@ -100,9 +100,8 @@ public final class Shell {
         out.flush();
         int last = 0;
         while (true) {
-            String line;
             try {
-                line = reader.readLine(PROMPT);
+                reader.readLine(PROMPT); // the words come from the parsed line
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C drops the line, not the shell
             } catch (EndOfFileException e) {

@@ -35,7 +35,7 @@ public record BuildId(String build, String format) {
     static Optional<BuildId> parse(String text) {
         String build = null;
         String format = null;
-        for (String line : text.split("\n")) {
+        for (String line : text.lines().toList()) {
             if (line.startsWith("build ")) {
                 build = line.substring(6).strip();
             } else if (line.startsWith("format ")) {

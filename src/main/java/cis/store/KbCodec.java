@@ -41,13 +41,14 @@ import java.util.function.Function;
  * officials, sessions) carry their lengths: a reader skips the parts a command does not need.
  * Decoding is strict: any inconsistency is {@link Corrupt}, never a partial or made-up KB.
  */
+@SuppressWarnings("EnumOrdinal") // constants are written by position; the format fingerprint covers their order
 final class KbCodec {
     private static final int MAGIC = 0x43495332; // "CIS2"
     private static final KbPart[] SECTIONS = {KbPart.STATES, KbPart.BODIES, KbPart.OFFICIALS, KbPart.SESSIONS};
 
     // Tables that later records refer to by index. Writing fills the maps, reading the lists.
     private final Map<Source, Integer> sourceIds = new HashMap<>();
-    private final Map<Object, Integer> recordIds = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> recordIds = new IdentityHashMap<>();
     private List<Source> sources = List.of();
     private List<State> states = List.of();
     private List<Body> bodies = List.of();

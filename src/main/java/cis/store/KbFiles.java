@@ -29,7 +29,23 @@ public final class KbFiles implements KbInput {
     private final Map<String, Read> reads = new HashMap<>();
 
     /** One file's outcome: its bytes, or the failure to read them (thrown again on every ask). */
-    private record Read(byte[] bytes, IOException failure) {}
+    private static final class Read {
+        private final byte[] bytes;
+        private final IOException failure;
+
+        Read(byte[] bytes, IOException failure) {
+            this.bytes = bytes;
+            this.failure = failure;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        IOException failure() {
+            return failure;
+        }
+    }
 
     private KbFiles(String describe, Optional<Path> directory, Path shown) {
         this.describe = describe;

@@ -65,7 +65,7 @@ public final class Fields {
     public Optional<YamlNode> node(String key) {
         read.add(key);
         YamlNode.Mapping.Entry e = mapping.entries().get(key);
-        if (e == null || e.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL) {
+        if (e == null || (e.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL)) {
             return Optional.empty();
         }
         return Optional.of(e.value());

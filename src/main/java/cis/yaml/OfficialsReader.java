@@ -113,8 +113,8 @@ final class OfficialsReader {
                 || role.isEmpty()
                 || body.isEmpty()
                 || from.isEmpty()
-                || to.isEmpty() && f.node("to").isPresent()
-                || state.isEmpty() && f.node("state").isPresent()) {
+                || (to.isEmpty() && f.node("to").isPresent())
+                || (state.isEmpty() && f.node("state").isPresent())) {
             return Optional.empty();
         }
         if (role.get().perState() && state.isEmpty()) {

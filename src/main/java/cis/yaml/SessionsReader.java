@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads sessions.yaml: cities, and sessions that refer to bodies, cities and states. */
+@SuppressWarnings(
+        "ReferenceEquality") // KB records are shared, never copied: identity is equality (see cis/package-info)
 final class SessionsReader {
     private final LoadContext ctx;
     private final Map<String, State> states = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ final class StatesReader {
             List<Source> sources = ctx.sources(f);
             if (status.isEmpty()
                     || from.isEmpty()
-                    || to.isEmpty() && f.node("to").isPresent()) {
+                    || (to.isEmpty() && f.node("to").isPresent())) {
                 return Optional.empty();
             }
             if (to.isPresent() && !to.get().isAfter(from.get())) {

@@ -69,7 +69,7 @@ class IcsTest {
     void linesAreFoldedAt75OctetsWithCrlf() {
         String ics = TestRun.piped().run("sessions", "--format", "ics").out();
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
-        for (String line : ics.split("\r\n")) {
+        for (String line : ics.split("\r\n", -1)) {
             assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                     .isLessThanOrEqualTo(75);
         }

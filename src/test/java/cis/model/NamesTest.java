@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked") // AssertJ's isInstanceOfSatisfying hands back the raw Lookup types
 class NamesTest {
     record Entry(String name, List<String> names) {}
 

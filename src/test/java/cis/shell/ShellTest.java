@@ -25,6 +25,7 @@ class ShellTest {
     Path state;
 
     @Test
+    @SuppressWarnings("StringConcatToTextBlock") // one command a line, as typed
     void scriptedShellRunsOneCommandALineWithoutPrompts() {
         TestRun.Result r = TestRun.piped()
                 .stdin(

@@ -81,7 +81,8 @@ class SchemaTest {
             }
         }
         Files.writeString(dir.resolve(file + ".yaml"), yaml.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
-        Set<KbPart> parts = file.equals("kb") ? Set.of() : Set.of(KbPart.valueOf(file.toUpperCase()));
+        Set<KbPart> parts =
+                file.equals("kb") ? Set.of() : Set.of(KbPart.valueOf(file.toUpperCase(java.util.Locale.ROOT)));
         List<String> listed = new ArrayList<>();
         for (Problem p : KbLoader.validate(KbFiles.directory(dir), parts)) {
             int at = p.message().indexOf("valid keys: ");

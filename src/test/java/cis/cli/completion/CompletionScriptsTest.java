@@ -71,6 +71,7 @@ class CompletionScriptsTest {
     }
 
     /** Runs the bash completion function for a command line whose last word is being completed. */
+    @SuppressWarnings("StringConcatToTextBlock") // a script reads best line by line, escapes and all
     private static List<String> bash(String line) throws Exception {
         String script = "source completions/cis.bash 2>/dev/null\n"
                 + "read -ra COMP_WORDS <<< \"$LINE\"\n"
@@ -84,7 +85,7 @@ class CompletionScriptsTest {
     private static List<String> fish(String line) throws Exception {
         return run(List.of("fish", "--no-config", "-c", "source completions/cis.fish; complete -C \"$LINE\""), line)
                 .stream()
-                .map(l -> l.split("\t")[0])
+                .map(l -> l.split("\t", -1)[0])
                 .toList();
     }
 
@@ -102,7 +103,7 @@ class CompletionScriptsTest {
     }
 
     private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
