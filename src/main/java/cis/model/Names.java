@@ -198,9 +198,9 @@ public final class Names<T> {
         for (int i = 1; i <= n; i++) {
             int from = Math.max(1, i - max);
             int to = Math.min(m, i + max);
-            java.util.Arrays.fill(cur, big);
-            cur[0] = Math.min(i, big);
-            int rowMin = cur[0];
+            // Cells just outside the band read as "too far"; only the band is computed (no full-row fill).
+            cur[from - 1] = from == 1 ? Math.min(i, big) : big;
+            int rowMin = cur[from - 1];
             for (int j = from; j <= to; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
@@ -209,6 +209,9 @@ public final class Names<T> {
                 }
                 cur[j] = Math.min(v, big);
                 rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (to < m) {
+                cur[to + 1] = big;
             }
             if (rowMin > max) {
                 return big; // every path already costs more
