@@ -161,7 +161,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         List<Session> sessions = SessionsQuery.find(kb, filter, newestFirst, limit == null ? 0 : limit);
         if (out.format() == Format.ICS) {
             List<IcsWriter.Event> events = sessions.stream()
-                    .flatMap(s -> SessionView.event(s).stream())
+                    .flatMap(s -> SessionView.event(s, day).stream())
                     .toList();
             IcsWriter.write(
                     events,
@@ -177,9 +177,11 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                 options.context().err().flush();
             }
         } else if (out.format().isTree()) {
-            out.tree(sessions.stream().map(s -> SessionView.json(s, sources)).toList());
+            out.tree(sessions.stream()
+                    .map(s -> SessionView.json(s, day, sources))
+                    .toList());
         } else {
-            out.table(SessionView.table(sessions, out.format() == Format.TABLE, sources));
+            out.table(SessionView.table(sessions, day, out.format() == Format.TABLE, sources));
         }
         return ExitCode.OK;
     }
@@ -189,7 +191,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         if (out.format() == Format.ICS) {
             IcsWriter.write(
                     next.stream()
-                            .flatMap(n -> SessionView.event(n.session()).stream())
+                            .flatMap(n -> SessionView.event(n.session(), day).stream())
                             .toList(),
                     "-//cis//cis " + CisCommand.toolVersion() + "//EN",
                     kb.meta().reviewed(),
@@ -199,7 +201,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                     .map(n -> SessionView.nextJson(n, day, sources))
                     .toList());
         } else {
-            out.table(SessionView.next(next, out.format() == Format.TABLE));
+            out.table(SessionView.next(next, day, out.format() == Format.TABLE));
         }
         if (next.isEmpty()) {
             options.context()

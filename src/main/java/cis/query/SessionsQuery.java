@@ -65,6 +65,37 @@ public final class SessionsQuery {
         return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
     }
 
+    /** What a session is as of a day: the KB records what happened, the day decides what was known. */
+    public enum Shown {
+        /** Its day has come and a source shows it was held. */
+        HELD,
+        /** Its day has not come yet. */
+        SCHEDULED,
+        /** Its day has passed and no source shows it was held. */
+        UNCONFIRMED,
+        POSTPONED,
+        CANCELLED;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The session as of {@code day}: before its first possible day one that went ahead is
+     * {@code scheduled} (whatever happened later); once its last possible day has passed, one that
+     * no source confirms is {@code unconfirmed}, never "scheduled" in the past. Postponed and
+     * cancelled sessions show what the KB records.
+     */
+    public static Shown statusOn(Session s, LocalDate day) {
+        return switch (s.status()) {
+            case POSTPONED -> Shown.POSTPONED;
+            case CANCELLED -> Shown.CANCELLED;
+            case HELD -> day.isBefore(s.date().earliest()) ? Shown.SCHEDULED : Shown.HELD;
+            case SCHEDULED -> day.isAfter(s.lastDay()) ? Shown.UNCONFIRMED : Shown.SCHEDULED;
+        };
+    }
+
     /** A session still to come, and how many days away its first day is. */
     public record Next(Session session, long days) {}
 

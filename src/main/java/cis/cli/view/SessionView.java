@@ -9,6 +9,7 @@ import cis.render.Cell;
 import cis.render.IcsWriter;
 import cis.render.Style;
 import cis.render.Table;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class SessionView {
 
     private SessionView() {}
 
-    public static Map<String, Object> json(Session s, boolean sources) {
+    /** The session as a JSON object, its status as of {@code day}. */
+    public static Map<String, Object> json(Session s, LocalDate day, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("body", s.body().id());
@@ -36,7 +38,7 @@ public final class SessionView {
         m.put("cityId", s.city().map(City::id));
         m.put("country", s.country().map(State::id));
         m.put("kind", s.kind().id());
-        m.put("status", s.status().id());
+        m.put("status", SessionsQuery.statusOn(s, day).id());
         m.put("movedTo", s.movedTo().map(Object::toString));
         m.put("chair", s.chair().map(State::id));
         m.put("participants", s.participants().stream().map(State::id).toList());
@@ -50,7 +52,7 @@ public final class SessionView {
     }
 
     /** Table rows: people see "2006-07-21/22" and labels; other formats get an End column and ids. */
-    public static Table table(List<Session> sessions, boolean forPeople, boolean sources) {
+    public static Table table(List<Session> sessions, LocalDate day, boolean forPeople, boolean sources) {
         List<String> headers = new ArrayList<>(forPeople ? TERMINAL_HEADERS : HEADERS);
         if (sources && !forPeople) {
             headers.add("Sources");
@@ -68,7 +70,8 @@ public final class SessionView {
             row.add(Cell.of(s.city().map(City::name).orElse("")));
             row.add(Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")));
             row.add(Cell.of(s.kind().id()));
-            row.add(Cell.of(s.status().id(), style(s.status())));
+            SessionsQuery.Shown shown = SessionsQuery.statusOn(s, day);
+            row.add(Cell.of(shown.id(), style(shown)));
             row.add(Cell.of(String.join("; ", notes(s))));
             if (sources && !forPeople) {
                 row.add(Cell.of(
@@ -98,16 +101,16 @@ public final class SessionView {
         return notes;
     }
 
-    public static Style style(Session.Status status) {
+    public static Style style(SessionsQuery.Shown status) {
         return switch (status) {
             case HELD -> Style.NONE;
             case SCHEDULED -> Style.CYAN;
-            case POSTPONED -> Style.YELLOW;
+            case UNCONFIRMED, POSTPONED -> Style.YELLOW;
             case CANCELLED -> Style.RED;
         };
     }
 
-    public static Table next(List<SessionsQuery.Next> next, boolean forPeople) {
+    public static Table next(List<SessionsQuery.Next> next, LocalDate day, boolean forPeople) {
         List<List<Cell>> rows = new ArrayList<>();
         for (SessionsQuery.Next n : next) {
             Session s = n.session();
@@ -121,34 +124,35 @@ public final class SessionView {
                     Cell.of(s.city().map(City::name).orElse("")),
                     Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
                     Cell.of(s.kind().id()),
-                    Cell.of(s.status().id(), style(s.status()))));
+                    Cell.of(SessionsQuery.statusOn(s, day).id(), style(SessionsQuery.statusOn(s, day)))));
         }
         return new Table(NEXT_HEADERS, rows, -1);
     }
 
-    public static Map<String, Object> nextJson(SessionsQuery.Next n, java.time.LocalDate asOf, boolean sources) {
-        Map<String, Object> m = json(n.session(), sources);
+    public static Map<String, Object> nextJson(SessionsQuery.Next n, LocalDate asOf, boolean sources) {
+        Map<String, Object> m = json(n.session(), asOf, sources);
         m.put("daysToGo", n.days());
         m.put("asOf", asOf);
         return m;
     }
 
     /** A session as a calendar event; empty when its day is not known (a month is not an all-day event). */
-    public static Optional<IcsWriter.Event> event(Session s) {
+    public static Optional<IcsWriter.Event> event(Session s, LocalDate day) {
         if (!s.date().isFull()) {
             return Optional.empty();
         }
+        SessionsQuery.Shown shown = SessionsQuery.statusOn(s, day);
         String summary = "CIS " + s.body().name()
                 + (s.kind() == Session.Kind.REGULAR ? "" : " (" + s.kind().id() + ")")
-                + (s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED
+                + (shown == SessionsQuery.Shown.HELD || shown == SessionsQuery.Shown.SCHEDULED
                         ? ""
-                        : " [" + s.status().id() + "]");
+                        : " [" + shown.id() + "]");
         Optional<String> location = s.city()
                 .map(c -> c.name() + ", " + c.state().name())
                 .or(() -> s.kind() == Session.Kind.VIDEO ? Optional.of("Videoconference") : Optional.empty());
         StringBuilder d = new StringBuilder();
         s.title().ifPresent(t -> d.append(t).append('\n'));
-        d.append("Status: ").append(s.status().id()).append('\n');
+        d.append("Status: ").append(shown.id()).append('\n');
         s.movedTo().ifPresent(m -> d.append("Moved to: ").append(m).append('\n'));
         s.chair().ifPresent(c -> d.append("Chair: ").append(c.name()).append('\n'));
         if (!s.participants().isEmpty()) {
@@ -160,9 +164,9 @@ public final class SessionView {
         s.note().ifPresent(n -> d.append(n).append('\n'));
         d.append("Sources:");
         s.sources().forEach(src -> d.append('\n').append(src.url()));
-        String status = switch (s.status()) {
+        String status = switch (shown) {
             case HELD -> "CONFIRMED";
-            case SCHEDULED -> "TENTATIVE";
+            case SCHEDULED, UNCONFIRMED -> "TENTATIVE";
             case POSTPONED, CANCELLED -> "CANCELLED";
         };
         return Optional.of(new IcsWriter.Event(
