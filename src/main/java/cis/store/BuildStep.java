@@ -64,7 +64,7 @@ public final class BuildStep {
     static String formatFingerprint(Path classes) throws IOException {
         Blake2b sha = new Blake2b();
         sha.update(shapes(KnowledgeBase.class));
-        for (Class<?> c : List.of(KbCodec.class, Bytes.class, Bytes.In.class, Bytes.Out.class)) {
+        for (Class<?> c : List.of(KbCodec.class, RecordCodec.class, Bytes.class, Bytes.In.class, Bytes.Out.class)) {
             sha.update(Files.readAllBytes(classes.resolve(c.getName().replace('.', '/') + ".class")));
         }
         return HexFormat.of().formatHex(sha.digest());
