@@ -138,8 +138,7 @@ final class KbCodec {
             Catalog<Role> roles = catalog(officialsIn, c.roles, Role::id);
             c.people = list(officialsIn, i -> RecordCodec.readPerson(c, i));
             Catalog<Person> people = catalog(officialsIn, c.people, Person::name);
-            officials = new KnowledgeBase.Officials(
-                    roles, people, list(officialsIn, i -> RecordCodec.readTerm(c, i)));
+            officials = new KnowledgeBase.Officials(roles, people, list(officialsIn, i -> RecordCodec.readTerm(c, i)));
             officialsIn.expectEnd();
         }
         In sessionsIn = in.block();
@@ -282,7 +281,8 @@ final class KbCodec {
     /** Days are kept to four-digit years, as the loader keeps them. */
     static LocalDate date(In i) throws Corrupt {
         long day = i.i64();
-        if (day < LocalDate.of(1000, 1, 1).toEpochDay() || day > LocalDate.of(9999, 12, 31).toEpochDay()) {
+        if (day < LocalDate.of(1000, 1, 1).toEpochDay()
+                || day > LocalDate.of(9999, 12, 31).toEpochDay()) {
             throw new Corrupt("day " + day + " out of range");
         }
         return LocalDate.ofEpochDay(day);
