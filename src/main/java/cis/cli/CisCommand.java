@@ -228,7 +228,11 @@ public final class CisCommand {
                 return new String[] {
                     "cis " + tool,
                     Text.neutralize(
-                            "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed(), false)
+                            "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed()
+                                    + meta.sourcesUpTo()
+                                            .map(d -> ", sources up to " + d)
+                                            .orElse(""),
+                            false)
                 };
             } catch (KbException | CliException e) {
                 return new String[] {

@@ -150,11 +150,12 @@ public final class KbLoader {
     private Optional<KbMeta> readMeta(Fields f) {
         Optional<String> version = f.required("version", Scalars::text);
         Optional<LocalDate> reviewed = f.required("reviewed", Scalars::date);
+        Optional<LocalDate> sourcesUpTo = f.optional("sourcesUpTo", Scalars::date);
         ctx.readCatalogue(f);
         f.finish();
         if (version.isEmpty() || reviewed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new KbMeta(version.get(), reviewed.get()));
+        return Optional.of(new KbMeta(version.get(), reviewed.get(), sourcesUpTo));
     }
 }
