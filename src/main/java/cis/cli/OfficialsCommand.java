@@ -6,7 +6,6 @@ import cis.model.KnowledgeBase;
 import cis.model.Person;
 import cis.model.Term;
 import cis.query.OfficialsQuery;
-import cis.render.Format;
 import cis.render.Output;
 import java.util.List;
 import java.util.Optional;
@@ -73,14 +72,9 @@ final class OfficialsCommand implements Callable<Integer> {
         KnowledgeBase.Officials officials = kb.officials();
         if (name != null) {
             Person person = Lookups.person(officials.people().names(), name);
-            List<Term> terms = OfficialsQuery.termsOf(kb, person);
-            if (out.format().isTree()) {
-                out.tree(OfficialView.personJson(person, terms, sources));
-            } else if (out.format() == Format.TABLE) {
-                OfficialView.card(person, terms, out);
-            } else {
-                out.table(OfficialView.terms(terms, false));
-            }
+            out.print(
+                    List.of(new OfficialView.Career(person, OfficialsQuery.termsOf(kb, person))),
+                    new OfficialView.People(sources));
             return ExitCode.OK;
         }
         OfficialsQuery.Filter filter = new OfficialsQuery.Filter(
@@ -91,31 +85,16 @@ final class OfficialsCommand implements Callable<Integer> {
                         .map(b ->
                                 Lookups.body(kb.bodies().names(), b, kb.bodies().all())),
                 Optional.ofNullable(state).map(s -> Lookups.state(kb.states().names(), s)));
-        boolean forPeople = out.format() == Format.TABLE;
         if (history) {
             List<Term> terms = OfficialsQuery.history(kb, filter);
-            if (out.format().isTree()) {
-                out.tree(terms.stream()
-                        .map(t -> OfficialView.json(t, Optional.empty(), Optional.empty(), sources))
-                        .toList());
-            } else {
-                out.table(OfficialView.terms(terms, forPeople));
-            }
+            out.print(terms, new OfficialView.Terms(sources));
             if (terms.isEmpty()) {
                 nothingKnown(filter, "at any time");
             }
             return ExitCode.OK;
         }
         List<OfficialsQuery.Holding> holdings = OfficialsQuery.onDay(kb, options.day(), filter);
-        if (out.format().isTree()) {
-            out.tree(holdings.stream()
-                    .map(h ->
-                            OfficialView.json(h.term(), Optional.of(options.day()), Optional.of(h.certain()), sources))
-                    .toList());
-        } else {
-            out.table(OfficialView.holdings(holdings, forPeople));
-            out.asOf(options.day());
-        }
+        out.print(holdings, new OfficialView.Holdings(options.day(), sources));
         if (holdings.isEmpty()) {
             nothingKnown(filter, "on " + options.day());
         }

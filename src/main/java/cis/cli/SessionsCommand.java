@@ -176,12 +176,8 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                                 + " left out of the calendar: the day is not known, only the month or year.\n");
                 options.context().err().flush();
             }
-        } else if (out.format().isTree()) {
-            out.tree(sessions.stream()
-                    .map(s -> SessionView.json(s, day, sources))
-                    .toList());
         } else {
-            out.table(SessionView.table(sessions, day, out.format() == Format.TABLE, sources));
+            out.print(sessions, new SessionView.Sessions(day, sources));
         }
         return ExitCode.OK;
     }
@@ -196,12 +192,8 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                     "-//cis//cis " + CisCommand.toolVersion() + "//EN",
                     kb.meta().reviewed(),
                     out.out());
-        } else if (out.format().isTree()) {
-            out.tree(next.stream()
-                    .map(n -> SessionView.nextJson(n, day, sources))
-                    .toList());
         } else {
-            out.table(SessionView.next(next, day, out.format() == Format.TABLE));
+            out.print(next, new SessionView.Nexts(day, sources));
         }
         if (next.isEmpty()) {
             options.context()

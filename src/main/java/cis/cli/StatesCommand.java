@@ -4,9 +4,7 @@ import cis.cli.view.StateView;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.model.Status;
-import cis.query.StateStatus;
 import cis.query.StatusQuery;
-import cis.render.Format;
 import cis.render.Output;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +38,7 @@ final class StatesCommand implements Callable<Integer> {
         Set<Status> only = status.isEmpty() ? Set.of() : Lookups.statuses(status, "--status");
         Output out = options.output();
         KnowledgeBase kb = options.kb(KbPart.STATES);
-        List<StateStatus> rows = StatusQuery.all(kb, options.day(), only);
-        if (out.format().isTree()) {
-            out.tree(rows.stream().map(s -> StateView.json(s, false, false)).toList());
-        } else {
-            out.table(StateView.table(rows, out.format() == Format.TABLE));
-            out.asOf(options.day());
-        }
+        out.print(StatusQuery.all(kb, options.day(), only), new StateView.Listing(options.day()));
         return ExitCode.OK;
     }
 }

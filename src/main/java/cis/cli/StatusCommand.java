@@ -6,12 +6,11 @@ import cis.model.KnowledgeBase;
 import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
-import cis.render.Format;
 import cis.render.Output;
-import cis.render.TableWriter;
-import cis.render.TreeWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,98 +67,61 @@ final class StatusCommand implements Callable<Integer> {
         // One name answers as before: a card on a terminal, and no row when it matches nothing.
         // Many (or '-') answer a row per input, in order, so that output lines up with input.
         boolean batch = names.size() > 1 || names.contains("-");
-        boolean print = wanted.isEmpty() || options.formatChosen();
-        Rows rows = print
-                ? new Rows(
-                        out,
-                        out.format() == Format.TABLE && (history || sources || inputs.single()),
-                        options.context().stdinIsTerminal() && names.contains("-"))
-                : null;
-        int failed = 0;
+        Answers answers = new Answers(inputs, kb, batch, wanted);
+        StateView.Answers view = new StateView.Answers(history, sources, inputs.single(), options.day());
+        if (wanted.isEmpty() || options.formatChosen()) {
+            out.print(answers, view, options.context().stdinIsTerminal() && names.contains("-"));
+        } else {
+            answers.forEachRemaining(a -> {}); // --is alone: answer every input, print nothing
+        }
+        options.context().err().flush();
+        if (answers.failed > 0) {
+            return ExitCode.NOT_FOUND;
+        }
+        return wanted.isEmpty() || answers.holds ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    /**
+     * The inputs answered one at a time, as the output asks for them: a name that matches nothing
+     * is said on stderr and counted (in a batch), or ends the command (alone).
+     */
+    private final class Answers implements Iterator<StateView.Answer> {
+        private final Inputs inputs;
+        private final KnowledgeBase kb;
+        private final boolean batch;
+        private final Set<Status> wanted;
+        int failed;
         boolean holds = true;
-        while (inputs.hasNext()) {
+
+        Answers(Inputs inputs, KnowledgeBase kb, boolean batch, Set<Status> wanted) {
+            this.inputs = inputs;
+            this.kb = kb;
+            this.batch = batch;
+            this.wanted = wanted;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inputs.hasNext();
+        }
+
+        @Override
+        public StateView.Answer next() {
             Inputs.Input input = inputs.next();
-            StateStatus status;
             try {
                 if (!input.ok()) {
                     throw new CliException(ExitCode.NOT_FOUND, input.problem(), "");
                 }
-                status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), options.day());
+                StateStatus status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), options.day());
+                holds &= wanted.contains(status.status());
+                return new StateView.Answer(input.text(), Optional.of(status), Optional.empty());
             } catch (CliException e) {
                 if (!batch) {
                     throw e;
                 }
                 failed++;
                 options.context().err().print("cis: " + e.getMessage() + "\n");
-                if (rows != null) {
-                    rows.missing(input.text(), e.getMessage());
-                }
-                continue;
-            }
-            holds &= wanted.contains(status.status());
-            if (rows != null) {
-                rows.found(input.text(), status);
-            }
-        }
-        if (rows != null) {
-            rows.close();
-        }
-        options.context().err().flush();
-        if (failed > 0) {
-            return ExitCode.NOT_FOUND;
-        }
-        return wanted.isEmpty() || holds ? ExitCode.OK : ExitCode.CHECK_FAILED;
-    }
-
-    /** Where answers go as they come, in the shape the format and flags ask for. */
-    private final class Rows {
-        private final Output out;
-        private final boolean cards;
-        private final TreeWriter.Items items;
-        private final TableWriter.Stream table;
-        private boolean first = true;
-
-        Rows(Output out, boolean cards, boolean interactive) {
-            this.out = out;
-            this.cards = cards;
-            this.items = out.format().isTree() ? out.items(interactive) : null;
-            this.table = items == null && !cards ? out.rows(StateView.shape(history, sources), interactive) : null;
-        }
-
-        void found(String input, StateStatus s) {
-            if (items != null) {
-                items.item(StateView.json(input, s, history, sources));
-            } else if (cards) {
-                if (!first) {
-                    out.out().print('\n');
-                }
-                StateView.card(s, history, sources, out);
-            } else {
-                StateView.rows(s, history, sources, out.format() == Format.TABLE)
-                        .forEach(table::row);
-            }
-            first = false;
-        }
-
-        /** A name that matched nothing: its row echoes it, with no status (a card has none to show). */
-        void missing(String input, String error) {
-            if (items != null) {
-                items.item(StateView.missingJson(input, error, options.day()));
-            } else if (table != null) {
-                table.row(StateView.missingRow(input, history, sources));
-            }
-        }
-
-        void close() {
-            if (items != null) {
-                items.close();
-            } else if (table != null) {
-                table.close();
-                if (!history) {
-                    out.asOf(options.day());
-                }
-            } else {
-                out.out().flush();
+                return new StateView.Answer(input.text(), Optional.empty(), Optional.of(e.getMessage()));
             }
         }
     }

@@ -1,20 +1,16 @@
 package cis.cli;
 
+import cis.cli.view.ProblemView;
 import cis.model.KbPart;
 import cis.model.Problem;
-import cis.render.Cell;
-import cis.render.Format;
 import cis.render.Output;
-import cis.render.Table;
 import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -59,32 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
             problems.addAll(validate(p));
         }
 
-        if (out.format().isTree()) {
-            List<Object> list = new ArrayList<>();
-            for (Problem p : problems) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("file", p.location().file());
-                m.put("line", p.location().line());
-                m.put("column", p.location().column());
-                m.put("message", p.message());
-                list.add(m);
-            }
-            out.tree(list);
-        } else if (out.format() == Format.TABLE || out.format() == Format.PLAIN) {
-            problems.forEach(p -> out.out().print(cis.render.Text.neutralize(p.toString(), false) + "\n"));
-            out.out().flush();
-        } else {
-            out.table(new Table(
-                    List.of("File", "Line", "Column", "Message"),
-                    problems.stream()
-                            .map(p -> List.of(
-                                    Cell.of(p.location().file()),
-                                    Cell.of(p.location().line()),
-                                    Cell.of(p.location().column()),
-                                    Cell.of(p.message())))
-                            .toList(),
-                    3));
-        }
+        out.print(problems, new ProblemView());
         String summary = problems.isEmpty()
                 ? "cis: " + String.join(", ", checked) + ": valid, no problems\n"
                 : "cis: " + String.join(", ", checked) + ": " + problems.size()

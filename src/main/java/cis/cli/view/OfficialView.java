@@ -6,9 +6,11 @@ import cis.model.State;
 import cis.model.Term;
 import cis.query.OfficialsQuery.Holding;
 import cis.render.Cell;
+import cis.render.Format;
 import cis.render.Output;
 import cis.render.Style;
 import cis.render.Table;
+import cis.render.View;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,78 @@ public final class OfficialView {
     public static final List<String> HEADERS = List.of("Role", "Body", "State", "Name", "Since", "Until", "Note");
 
     private OfficialView() {}
+
+    /** Who held which office on a day: a row each, with whether the day is certainly in the term. */
+    public record Holdings(LocalDate day, boolean sources) implements View<Holding> {
+        @Override
+        public Table shape(Format format) {
+            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3));
+        }
+
+        @Override
+        public List<List<Cell>> rows(Holding h, Format format) {
+            return List.of(row(h.term(), h.certain(), format == Format.TABLE));
+        }
+
+        @Override
+        public Object tree(Holding h) {
+            return json(h.term(), Optional.of(day), Optional.of(h.certain()), sources);
+        }
+
+        @Override
+        public Optional<String> footer() {
+            return Optional.of("As of " + day);
+        }
+    }
+
+    /** Terms of office, in time order ({@code --history}). */
+    public record Terms(boolean sources) implements View<Term> {
+        @Override
+        public Table shape(Format format) {
+            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3));
+        }
+
+        @Override
+        public List<List<Cell>> rows(Term t, Format format) {
+            return List.of(row(t, true, format == Format.TABLE));
+        }
+
+        @Override
+        public Object tree(Term t) {
+            return json(t, Optional.empty(), Optional.empty(), sources);
+        }
+    }
+
+    /** A person and their terms. */
+    public record Career(Person person, List<Term> terms) {}
+
+    /** {@code cis officials NAME}: a card on a terminal, the terms as rows, or the person as JSON. */
+    public record People(boolean sources) implements View<Career> {
+        @Override
+        public Table shape(Format format) {
+            return new Terms(sources).shape(format);
+        }
+
+        @Override
+        public List<List<Cell>> rows(Career c, Format format) {
+            return c.terms().stream().map(t -> row(t, true, false)).toList();
+        }
+
+        @Override
+        public Object tree(Career c) {
+            return personJson(c.person(), c.terms(), sources);
+        }
+
+        @Override
+        public boolean cards(Format format) {
+            return format == Format.TABLE;
+        }
+
+        @Override
+        public void card(Career c, Output out) {
+            OfficialView.card(c.person(), c.terms(), out);
+        }
+    }
 
     public static Map<String, Object> json(
             Term t, Optional<LocalDate> asOf, Optional<Boolean> certain, boolean sources) {
@@ -55,36 +129,6 @@ public final class OfficialView {
                 Cell.of(String.join("; ", notes(t, certain))));
     }
 
-    /** Short notes (the title is in the card and the JSON): co-chairs, and whether imprecise dates leave the answer uncertain. */
-    public static List<String> notes(Term t, boolean certain) {
-        List<String> notes = new ArrayList<>();
-        if (!t.coChairs().isEmpty()) {
-            notes.add("co-chairs "
-                    + String.join(", ", t.coChairs().stream().map(State::name).toList()));
-        }
-        if (!certain) {
-            notes.add("possibly: dates known only as " + t.from()
-                    + t.to().map(x -> " to " + x).orElse(""));
-        } else if (t.uncertain()) {
-            notes.add("dates uncertain");
-        }
-        return notes;
-    }
-
-    public static Table holdings(List<Holding> holdings, boolean forPeople) {
-        return new Table(
-                HEADERS,
-                holdings.stream()
-                        .map(h -> row(h.term(), h.certain(), forPeople))
-                        .toList(),
-                List.of(6, 0, 1, 3));
-    }
-
-    public static Table terms(List<Term> terms, boolean forPeople) {
-        return new Table(
-                HEADERS, terms.stream().map(t -> row(t, true, forPeople)).toList(), List.of(6, 0, 1, 3));
-    }
-
     public static Map<String, Object> personJson(Person p, List<Term> terms, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
@@ -112,6 +156,22 @@ public final class OfficialView {
             m.put("sources", p.sources().stream().map(Source::url).toList());
         }
         return m;
+    }
+
+    /** Short notes (the title is in the card and the JSON): co-chairs, and whether imprecise dates leave the answer uncertain. */
+    public static List<String> notes(Term t, boolean certain) {
+        List<String> notes = new ArrayList<>();
+        if (!t.coChairs().isEmpty()) {
+            notes.add("co-chairs "
+                    + String.join(", ", t.coChairs().stream().map(State::name).toList()));
+        }
+        if (!certain) {
+            notes.add("possibly: dates known only as " + t.from()
+                    + t.to().map(x -> " to " + x).orElse(""));
+        } else if (t.uncertain()) {
+            notes.add("dates uncertain");
+        }
+        return notes;
     }
 
     /** The person card: names, life dates, terms in order, and (always) the sources. */

@@ -6,9 +6,11 @@ import cis.model.Source;
 import cis.model.State;
 import cis.query.SessionsQuery;
 import cis.render.Cell;
+import cis.render.Format;
 import cis.render.IcsWriter;
 import cis.render.Style;
 import cis.render.Table;
+import cis.render.View;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,14 +53,23 @@ public final class SessionView {
         return m;
     }
 
-    /** Table rows: people see "2006-07-21/22" and labels; other formats get an End column and ids. */
-    public static Table table(List<Session> sessions, LocalDate day, boolean forPeople, boolean sources) {
-        List<String> headers = new ArrayList<>(forPeople ? TERMINAL_HEADERS : HEADERS);
-        if (sources && !forPeople) {
-            headers.add("Sources");
+    /** Sessions: people see "2006-07-21/22" and labels; other formats get an End column and ids. */
+    public record Sessions(LocalDate day, boolean sources) implements View<Session> {
+        @Override
+        public Table shape(Format format) {
+            boolean forPeople = format == Format.TABLE;
+            List<String> headers = new ArrayList<>(forPeople ? TERMINAL_HEADERS : HEADERS);
+            if (sources && !forPeople) {
+                headers.add("Sources");
+            }
+            // On a terminal a session is one or two lines; the whole note is in the other formats.
+            return new Table(headers, List.of(), forPeople ? List.of(6, 2, 3) : List.of(7))
+                    .withMaxLines(forPeople ? 2 : 0);
         }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Session s : sessions) {
+
+        @Override
+        public List<List<Cell>> rows(Session s, Format format) {
+            boolean forPeople = format == Format.TABLE;
             List<Cell> row = new ArrayList<>();
             if (forPeople) {
                 row.add(Cell.of(s.date() + s.end().map(e -> "/" + endSuffix(s)).orElse("")));
@@ -77,10 +88,44 @@ public final class SessionView {
                 row.add(Cell.of(
                         String.join(" ", s.sources().stream().map(Source::url).toList())));
             }
-            rows.add(row);
+            return List.of(row);
         }
-        // On a terminal a session is one or two lines; the whole note is in the other formats.
-        return new Table(headers, rows, forPeople ? List.of(6, 2, 3) : List.of(7)).withMaxLines(forPeople ? 2 : 0);
+
+        @Override
+        public Object tree(Session s) {
+            return json(s, day, sources);
+        }
+    }
+
+    /** {@code --next}: the next session of each body, with the days to go. */
+    public record Nexts(LocalDate day, boolean sources) implements View<SessionsQuery.Next> {
+        @Override
+        public Table shape(Format format) {
+            return new Table(NEXT_HEADERS, List.of(), -1);
+        }
+
+        @Override
+        public List<List<Cell>> rows(SessionsQuery.Next n, Format format) {
+            boolean forPeople = format == Format.TABLE;
+            Session s = n.session();
+            SessionsQuery.Shown shown = SessionsQuery.statusOn(s, day);
+            return List.of(List.of(
+                    Cell.of(forPeople ? s.body().shortName() : s.body().id()),
+                    Cell.of(s.date()),
+                    Cell.of(
+                            forPeople
+                                    ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
+                                    : String.valueOf(n.days())),
+                    Cell.of(s.city().map(City::name).orElse("")),
+                    Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
+                    Cell.of(s.kind().id()),
+                    Cell.of(shown.id(), style(shown))));
+        }
+
+        @Override
+        public Object tree(SessionsQuery.Next n) {
+            return nextJson(n, day, sources);
+        }
     }
 
     /** "22" for a session ending the same month, else the full end date. */
@@ -108,25 +153,6 @@ public final class SessionView {
             case UNCONFIRMED, POSTPONED -> Style.YELLOW;
             case CANCELLED -> Style.RED;
         };
-    }
-
-    public static Table next(List<SessionsQuery.Next> next, LocalDate day, boolean forPeople) {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (SessionsQuery.Next n : next) {
-            Session s = n.session();
-            rows.add(List.of(
-                    Cell.of(forPeople ? s.body().shortName() : s.body().id()),
-                    Cell.of(s.date()),
-                    Cell.of(
-                            forPeople
-                                    ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
-                                    : String.valueOf(n.days())),
-                    Cell.of(s.city().map(City::name).orElse("")),
-                    Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
-                    Cell.of(s.kind().id()),
-                    Cell.of(SessionsQuery.statusOn(s, day).id(), style(SessionsQuery.statusOn(s, day)))));
-        }
-        return new Table(NEXT_HEADERS, rows, -1);
     }
 
     public static Map<String, Object> nextJson(SessionsQuery.Next n, LocalDate asOf, boolean sources) {

@@ -7,13 +7,17 @@ import cis.model.Status;
 import cis.model.StatusPeriod;
 import cis.query.StateStatus;
 import cis.render.Cell;
+import cis.render.Format;
 import cis.render.Output;
 import cis.render.Style;
 import cis.render.Table;
+import cis.render.View;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How a state's status looks in each format: a JSON object, a table row, or a card for people. */
 public final class StateView {
@@ -104,6 +108,73 @@ public final class StateView {
         return sources.stream().map(Source::url).toList();
     }
 
+    /** {@code cis states}: one row per state; JSON objects without an input. */
+    public record Listing(LocalDate day) implements View<StateStatus> {
+        @Override
+        public Table shape(Format format) {
+            return StateView.shape(false, false);
+        }
+
+        @Override
+        public List<List<Cell>> rows(StateStatus s, Format format) {
+            return List.of(row(s, format == Format.TABLE));
+        }
+
+        @Override
+        public Object tree(StateStatus s) {
+            return json(s, false, false);
+        }
+
+        @Override
+        public Optional<String> footer() {
+            return Optional.of("As of " + day);
+        }
+    }
+
+    /** One input of {@code cis status}: the name as given, and its state's status, or why there is none. */
+    public record Answer(String input, Optional<StateStatus> status, Optional<String> error) {}
+
+    /**
+     * {@code cis status}: a card per state on a terminal (for one name, or with {@code --history}
+     * or {@code --sources}), else a row per input; JSON objects carry the input and any error.
+     */
+    public record Answers(boolean history, boolean sources, boolean single, LocalDate day) implements View<Answer> {
+        @Override
+        public Table shape(Format format) {
+            return StateView.shape(history, sources);
+        }
+
+        @Override
+        public List<List<Cell>> rows(Answer a, Format format) {
+            return a.status()
+                    .map(s -> StateView.rows(s, history, sources, format == Format.TABLE))
+                    .orElseGet(() -> List.of(missingRow(a.input(), history, sources)));
+        }
+
+        @Override
+        public Object tree(Answer a) {
+            return a.status()
+                    .<Object>map(s -> json(a.input(), s, history, sources))
+                    .orElseGet(() -> missingJson(a.input(), a.error().orElse(""), day));
+        }
+
+        @Override
+        public boolean cards(Format format) {
+            return format == Format.TABLE && (history || sources || single);
+        }
+
+        /** A card for a state; a name that matched nothing has none (stderr said why). */
+        @Override
+        public void card(Answer a, Output out) {
+            a.status().ifPresent(s -> StateView.card(s, history, sources, out));
+        }
+
+        @Override
+        public Optional<String> footer() {
+            return history ? Optional.empty() : Optional.of("As of " + day);
+        }
+    }
+
     /** The status of one input of {@code cis status}: the input as given first, then the state's object. */
     public static Map<String, Object> json(String input, StateStatus s, boolean history, boolean sources) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -114,7 +185,7 @@ public final class StateView {
     }
 
     /** An input that matched no state: the same keys, every one null but the input and the error. */
-    public static Map<String, Object> missingJson(String input, String error, java.time.LocalDate asOf) {
+    public static Map<String, Object> missingJson(String input, String error, LocalDate asOf) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         for (String key : List.of("id", "name", "officialName", "iso2", "iso3")) {
@@ -170,11 +241,6 @@ public final class StateView {
                 Cell.of(s.since().map(Object::toString).orElse(forPeople ? "—" : "")),
                 Cell.of(String.join("; ", Wording.notes(s))));
     }
-
-    public static Table table(List<StateStatus> states, boolean forPeople) {
-        return new Table(HEADERS, states.stream().map(s -> row(s, forPeople)).toList(), 4);
-    }
-
     /** The same rows with a last column of source URLs (space-separated) for the current status. */
     public static Table tableWithSources(List<StateStatus> states) {
         List<String> headers = new ArrayList<>(HEADERS);
