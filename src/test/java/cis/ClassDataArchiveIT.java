@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -25,9 +26,39 @@ import org.junit.jupiter.api.io.TempDir;
  * only from directories and files private to the user.
  */
 class ClassDataArchiveIT {
-    static final Path TEMURIN = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /**
+     * A JDK other than the one running the tests: {@code -Dcis.secondJdk=PATH}, else the first other
+     * one under {@code /usr/lib/jvm} (the build machines have Temurin 25 there); none skips the test.
+     */
+    static final Optional<Path> SECOND_JDK = secondJdk();
+
+    static Optional<Path> secondJdk() {
+        String given = System.getProperty("cis.secondJdk", "");
+        if (!given.isBlank()) {
+            return Optional.of(Path.of(given));
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            Path current = Path.of(System.getProperty("java.home")).toRealPath();
+            for (Path jdk : jdks.sorted().toList()) {
+                Path real = jdk.toRealPath();
+                if (!real.equals(current)
+                        && !Files.isSymbolicLink(jdk)
+                        && Files.isExecutable(real.resolve("bin/java"))) {
+                    return Optional.of(real);
+                }
+            }
+        } catch (IOException e) {
+            // no JDK directory here
+        }
+        return Optional.empty();
+    }
+
     static final String REAL_JAVA =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** A cache with the default JDK's archive, trained once for the tests that only need one to exist. */
+    @TempDir
+    static Path trained;
 
     @TempDir
     Path tmp;
@@ -66,6 +97,28 @@ class ClassDataArchiveIT {
 
     Run cis(Map<String, String> env, String... args) throws IOException, InterruptedException {
         return cis(LauncherIT.LAUNCHER, env, args);
+    }
+
+    /** This test's cache, holding a copy of the archive trained once for the class. */
+    void withTrainedArchive() throws Exception {
+        Path source = trained.resolve("cache/cis");
+        if (!Files.isDirectory(source.resolve("cds"))) {
+            Path saved = cacheHome;
+            cacheHome = trained.resolve("cache");
+            cds = cacheHome.resolve("cis/cds");
+            cis(Map.of(), "status", "Russia");
+            awaitTraining();
+            cacheHome = saved;
+            cds = cacheHome.resolve("cis/cds");
+        }
+        Files.createDirectories(cds);
+        Files.setPosixFilePermissions(cacheHome.resolve("cis"), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> list = Files.list(source.resolve("cds"))) {
+            for (Path a : list.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+                Files.copy(a, cds.resolve(a.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     /** Waits for the background training the last run started, if any. */
@@ -127,10 +180,9 @@ class ClassDataArchiveIT {
 
     @Test
     void twoJdksAndTwoBuildsKeepTheirArchivesSideBySide() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(TEMURIN.resolve("bin/java")), "no second JDK at " + TEMURIN);
-        Map<String, String> jdk25 = Map.of("JAVA_HOME", TEMURIN.toString());
-        cis(Map.of(), "status", "Russia");
-        awaitTraining();
+        Assumptions.assumeTrue(SECOND_JDK.isPresent(), "no second JDK (set -Dcis.secondJdk=PATH)");
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", SECOND_JDK.get().toString());
+        withTrainedArchive();
         cis(jdk25, "status", "Russia");
         awaitTraining();
         // another build: the same jar under a launcher that names another digest
@@ -210,8 +262,7 @@ class ClassDataArchiveIT {
 
     @Test
     void anArchiveOthersCouldHaveWrittenIsNeverMapped() throws Exception {
-        cis(Map.of(), "status", "Russia");
-        awaitTraining();
+        withTrainedArchive();
         Path archive = cds.resolve(archives().get(0));
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-r--"));
         Run r = cis(Map.of(), "status", "Russia");
@@ -232,8 +283,7 @@ class ClassDataArchiveIT {
     @Test
     void anArchiveOfAnotherUserIsNeverMapped() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root can give files away");
-        cis(Map.of(), "status", "Russia");
-        awaitTraining();
+        withTrainedArchive();
         Path archive = cds.resolve(archives().get(0));
         Files.setAttribute(archive, "unix:uid", 65534);
         assertThat(cis(Map.of(), "status", "Russia").mapped()).isFalse();
