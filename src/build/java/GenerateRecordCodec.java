@@ -24,8 +24,9 @@ public final class GenerateRecordCodec {
     static final Map<String, String> ENTITIES = Map.of(
             "State", "states", "Body", "bodies", "Role", "roles", "Person", "people", "City", "cities");
     /** The roots: what KbCodec writes in full. */
-    static final List<String> ROOTS = List.of("KbMeta", "State", "Body", "Role", "Person", "Term", "City", "Session");
-    /** Hand-written in KbCodec: the source table (Source's title may be null). */
+    static final List<String> ROOTS =
+            List.of("KbMeta", "Source", "State", "Body", "Role", "Person", "Term", "City", "Session");
+    /** Written by KbCodec (a table of the distinct ones, referred to by index): never inline in a record. */
     static final Set<String> HAND_WRITTEN = Set.of("Source");
 
     record Component(String type, String name) {}
@@ -56,6 +57,7 @@ public final class GenerateRecordCodec {
                 throw new IllegalStateException("no record " + r + " in " + model);
             }
             body.append(writer(r, comps)).append(reader(r, comps));
+            // Source itself is generated (its table entries), but where a record holds one it is a reference.
             for (Component c : comps) {
                 for (String t : typeNames(resolveAll(r, c.type()))) {
                     if (records.containsKey(t) && !ENTITIES.containsKey(t) && !HAND_WRITTEN.contains(t)) {

@@ -78,7 +78,7 @@ final class KbCodec {
         }
         // The source table is complete only now, but readers need it first: it goes second.
         Out table = new Out();
-        list(table, c.sourcesWritten, KbCodec::writeSource);
+        list(table, c.sourcesWritten, (o, s) -> RecordCodec.writeSource(c, o, s));
         Out all = new Out();
         all.i32(MAGIC);
         all.i32(mask(kb.parts()));
@@ -117,7 +117,7 @@ final class KbCodec {
         KbMeta kbMeta = RecordCodec.readKbMeta(c, meta);
         meta.expectEnd();
         In table = in.block();
-        c.sources = list(table, KbCodec::readSource);
+        c.sources = list(table, i -> RecordCodec.readSource(c, i));
         table.expectEnd();
         In statesIn = in.block();
         c.states = list(statesIn, i -> RecordCodec.readState(c, i));
@@ -205,15 +205,6 @@ final class KbCodec {
     }
 
     // ---- sources: a table of the distinct ones, referred to by index ----
-
-    private static void writeSource(Out o, Source s) {
-        o.str(s.url());
-        optional(o, Optional.ofNullable(s.title()), Out::str);
-    }
-
-    private static Source readSource(In i) throws Corrupt {
-        return new Source(i.str(), optional(i, In::str).orElse(null));
-    }
 
     void sourceRef(Out o, Source s) {
         Integer id = sourceIds.get(s);

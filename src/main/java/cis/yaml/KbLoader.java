@@ -151,6 +151,7 @@ public final class KbLoader {
         Optional<String> version = f.required("version", Scalars::text);
         Optional<LocalDate> reviewed = f.required("reviewed", Scalars::date);
         Optional<LocalDate> sourcesUpTo = f.optional("sourcesUpTo", Scalars::date);
+        ctx.readPublishers(f); // before any source: each is checked against it
         ctx.readCatalogue(f);
         f.finish();
         if (version.isEmpty() || reviewed.isEmpty()) {

@@ -4,6 +4,7 @@ import cis.model.KbPart;
 import cis.model.Location;
 import cis.model.Names;
 import cis.model.Problem;
+import cis.model.Publisher;
 import cis.model.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,11 +31,118 @@ final class LoadContext {
 
     final Set<String> unusableFiles = new HashSet<>();
     private final Map<String, Source> catalogue = new HashMap<>();
+    /** The publishers catalogue of kb.yaml, by host; when a KB has none, hosts are not checked. */
+    private final Map<String, Publisher> publishers = new HashMap<>();
+
+    private boolean publishersDeclared;
     private final Map<String, Location> catalogueIds = new HashMap<>();
     private final Map<String, Map<String, Location>> ids = new HashMap<>();
     private final Map<String, Map<String, Claim>> names = new HashMap<>();
 
     private record Claim(String owner, Location at) {}
+
+    /**
+     * Reads kb.yaml's {@code publishers:} catalogue: host → name and kind. A host stands for itself
+     * and its subdomains ({@code kremlin.ru} covers {@code en.kremlin.ru}).
+     */
+    void readPublishers(Fields top) {
+        Optional<YamlNode> node = top.node("publishers");
+        if (node.isEmpty()) {
+            return;
+        }
+        publishersDeclared = true;
+        if (!(node.get() instanceof YamlNode.Mapping m)) {
+            top.problem(node.get().location(), "'publishers' should be a mapping of hosts to names and kinds");
+            return;
+        }
+        m.entries().forEach((host, entry) -> {
+            if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                problems.add(new Problem(
+                        entry.keyLocation(),
+                        "'" + host + "' is not a host name: lower case, no scheme, port, path or trailing dot"));
+                return;
+            }
+            Fields.of(entry.value(), "publisher '" + host + "'", problems).ifPresent(p -> {
+                Optional<String> name = p.required("name", Scalars::text);
+                Optional<Publisher.Kind> kind =
+                        p.required("kind", Scalars.oneOf(Publisher.Kind.class, Publisher.Kind::id));
+                p.finish();
+                if (name.isPresent() && kind.isPresent()) {
+                    publishers.put(host, new Publisher(name.get(), kind.get()));
+                }
+            });
+        });
+    }
+
+    /** The publisher of a URL: its host's entry, or its nearest parent domain's. */
+    Optional<Publisher> publisherOf(String url) {
+        String host = host(url);
+        for (String h = host; h.contains("."); h = h.substring(h.indexOf('.') + 1)) {
+            Publisher p = publishers.get(h);
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String host(String url) {
+        try {
+            String h = new java.net.URI(url).getHost();
+            return h == null ? "" : h.toLowerCase(java.util.Locale.ROOT);
+        } catch (java.net.URISyntaxException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A source as cited at {@code at}: its publisher from the catalogue, which must name it (when
+     * the KB has a catalogue), and which must be the page's publisher, not a web archive; a copy in
+     * an archive goes beside the original URL, as {@code archive}.
+     */
+    private Source source(Location at, String url, Optional<String> title, Optional<String> archive) {
+        Optional<Publisher> publisher = publisherOf(url);
+        if (publishersDeclared) {
+            if (publisher.isEmpty()) {
+                problems.add(new Problem(
+                        at,
+                        "'" + host(url) + "' is not in the publishers catalogue of " + KbPart.META_FILE
+                                + ": cite the publisher's own page, or add the host with its name and kind"));
+            } else if (publisher.get().kind() == Publisher.Kind.ARCHIVE) {
+                problems.add(new Problem(
+                        at,
+                        "'" + url + "' is an archive copy: cite the original page's URL,"
+                                + " with the copy as 'archive' in a source catalogue entry"));
+            }
+            archive.filter(a -> publisherOf(a)
+                            .map(p -> p.kind() != Publisher.Kind.ARCHIVE)
+                            .orElse(true))
+                    .ifPresent(a -> problems.add(new Problem(
+                            at,
+                            "'archive' should be a web archive's copy, such as" + " https://web.archive.org/…, not '"
+                                    + a + "'")));
+        }
+        return new Source(url, title, publisher, archive);
+    }
+
+    /**
+     * A date or a status rests on a primary or news source: a fact whose every source is an
+     * encyclopedia must say so, marked {@code uncertain} with a note.
+     */
+    void requirePrimary(Fields f, List<Source> sources, boolean uncertain, String what) {
+        if (publishersDeclared
+                && !uncertain
+                && !sources.isEmpty()
+                && sources.stream()
+                        .allMatch(s -> s.publisher()
+                                .map(p -> p.kind() == Publisher.Kind.ENCYCLOPEDIA)
+                                .orElse(false))) {
+            f.problem(
+                    f.location(),
+                    what + " rests only on an encyclopedia: cite a primary or news source,"
+                            + " or mark it 'uncertain: true' with a note saying so");
+        }
+    }
 
     /** Reads a file's {@code sources:} catalogue (id → url, title); ids are unique across all files. */
     void readCatalogue(Fields top) {
@@ -56,8 +164,10 @@ final class LoadContext {
             Fields.of(entry.value(), "source '" + key + "'", problems).ifPresent(s -> {
                 Optional<String> url = s.required("url", sc -> Scalars.url(Scalars.text(sc)));
                 Optional<String> title = s.optional("title", Scalars::text);
+                Optional<String> archive = s.optional("archive", sc -> Scalars.url(Scalars.text(sc)));
                 s.finish();
-                url.ifPresent(u -> catalogue.put(key, new Source(u, title.orElse(null))));
+                url.ifPresent(u -> catalogue.put(
+                        key, source(s.node("url").map(YamlNode::location).orElse(s.location()), u, title, archive)));
             });
         });
     }
@@ -73,7 +183,7 @@ final class LoadContext {
             try {
                 String text = Scalars.text(s);
                 if (text.contains("://") || text.startsWith("http")) {
-                    out.add(new Source(Scalars.url(text), null));
+                    out.add(source(s.location(), Scalars.url(text), Optional.empty(), Optional.empty()));
                 } else if (catalogue.containsKey(text)) {
                     out.add(catalogue.get(text));
                 } else if (!catalogueIds.containsKey(text) && !unusableKinds.contains("source")) {

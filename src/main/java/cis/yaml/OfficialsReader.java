@@ -109,6 +109,7 @@ final class OfficialsReader {
         Optional<String> note = f.optional("note", Scalars::text);
         boolean uncertain = f.flag("uncertain");
         List<Source> sources = ctx.sources(f);
+        ctx.requirePrimary(f, sources, uncertain, "a term of office");
         if (person.isEmpty()
                 || role.isEmpty()
                 || body.isEmpty()

@@ -69,6 +69,7 @@ final class SessionsReader {
         Optional<String> note = f.optional("note", Scalars::text);
         boolean uncertain = f.flag("uncertain");
         List<Source> sources = ctx.sources(f);
+        ctx.requirePrimary(f, sources, uncertain, "a session");
         if (body.isEmpty() || date.isEmpty() || kind.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }

@@ -86,6 +86,7 @@ final class StatesReader {
             Optional<String> note = f.optional("note", Scalars::text);
             boolean uncertain = f.flag("uncertain");
             List<Source> sources = ctx.sources(f);
+            ctx.requirePrimary(f, sources, uncertain, "a status period");
             if (status.isEmpty()
                     || from.isEmpty()
                     || (to.isEmpty() && f.node("to").isPresent())) {
@@ -140,6 +141,7 @@ final class StatesReader {
         Optional<PartialDate> to = f.optional("to", Scalars::partialDate);
         Optional<String> text = f.required("text", Scalars::text);
         List<Source> sources = ctx.sources(f);
+        ctx.requirePrimary(f, sources, false, "a condition");
         if (kind.isEmpty() || from.isEmpty() || text.isEmpty()) {
             return Optional.empty();
         }
@@ -157,6 +159,7 @@ final class StatesReader {
         Optional<String> note = f.optional("note", Scalars::text);
         boolean uncertain = f.flag("uncertain");
         List<Source> sources = ctx.sources(f);
+        ctx.requirePrimary(f, sources, uncertain, "an event");
         if (date.isEmpty() || kind.isEmpty() || text.isEmpty()) {
             return Optional.empty();
         }

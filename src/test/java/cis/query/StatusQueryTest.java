@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusQueryTest {
-    static final List<Source> SRC = List.of(new Source("https://example.org", null));
+    static final List<Source> SRC = List.of(Source.of("https://example.org"));
     static final LocalDate JOINED = LocalDate.of(1993, 12, 3);
     static final LocalDate LEFT = LocalDate.of(2009, 8, 18);
 

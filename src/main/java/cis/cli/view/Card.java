@@ -64,7 +64,17 @@ public final class Card {
             section("Sources");
             for (int i = 0; i < cited.size(); i++) {
                 Source s = cited.get(i);
-                line("[" + (i + 1) + "]", s.url() + (s.title() == null ? "" : "\n" + s.title()));
+                String about = s.title().orElse("")
+                        + s.publisher()
+                                .map(p -> (s.title().isPresent() ? " (" : "")
+                                        + p.name()
+                                        + (s.title().isPresent() ? ")" : ""))
+                                .orElse("");
+                line(
+                        "[" + (i + 1) + "]",
+                        s.url()
+                                + (about.isEmpty() ? "" : "\n" + about)
+                                + s.archive().map(a -> "\narchived: " + a).orElse(""));
             }
         }
         flush();
