@@ -121,6 +121,7 @@ class PublishersTest {
         assertThat(r.out())
                 .contains("https://example.org/a\n")
                 .contains("Example News")
-                .contains("archived: https://web.archive.org/");
+                .contains("archived:")
+                .contains("https://web.archive.org/web/2024/");
     }
 }
