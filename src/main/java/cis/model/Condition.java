@@ -12,6 +12,9 @@ import java.util.Optional;
 public record Condition(Kind kind, PartialDate from, Optional<PartialDate> to, String text, List<Source> sources) {
 
     public enum Kind {
+        /** Steps to leave are taken (a decision, a law) but no written notice is known: the clock has not started. */
+        WITHDRAWAL_STARTED("withdrawal-started"),
+        /** Written notice given: the state leaves when it takes effect (Charter art. 9: twelve months on). */
         WITHDRAWAL_PENDING("withdrawal-pending"),
         PARTICIPATION_ENDED("participation-ended"),
         PARTICIPATION_SUSPENDED("participation-suspended");

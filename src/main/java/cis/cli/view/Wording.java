@@ -43,6 +43,7 @@ public final class Wording {
     /** A condition in a few words, for a table cell: "not participating since 2018-05-19". */
     public static String note(Condition c) {
         return switch (c.kind()) {
+            case WITHDRAWAL_STARTED -> "withdrawal under way since " + c.from() + ", no notice known yet";
             case WITHDRAWAL_PENDING ->
                 c.to().map(t -> "withdrawal pending, effective " + t)
                         .orElse("withdrawal pending since " + c.from() + ", effective date not yet known");
@@ -54,6 +55,8 @@ public final class Wording {
     /** A condition's heading and dates, for a card's "Withdrawal" or "Participation" line. */
     public static String cardLine(Condition c) {
         return switch (c.kind()) {
+            case WITHDRAWAL_STARTED ->
+                "under way since " + c.from() + "; no written notice known, so no date it would take effect";
             case WITHDRAWAL_PENDING ->
                 "pending since " + c.from()
                         + c.to().map(t -> ", effective " + t).orElse(", effective date not yet known");
@@ -64,7 +67,10 @@ public final class Wording {
 
     /** The key a card shows a condition under. */
     public static String cardKey(Condition c) {
-        return c.kind() == Condition.Kind.WITHDRAWAL_PENDING ? "Withdrawal" : "Participation";
+        return switch (c.kind()) {
+            case WITHDRAWAL_STARTED, WITHDRAWAL_PENDING -> "Withdrawal";
+            case PARTICIPATION_ENDED, PARTICIPATION_SUSPENDED -> "Participation";
+        };
     }
 
     /** Short notes for a state's row: its conditions, and a disputed or missing start. */
