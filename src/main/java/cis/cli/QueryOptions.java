@@ -1,5 +1,6 @@
 package cis.cli;
 
+import cis.model.KbMeta;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
 import cis.render.Format;
@@ -87,12 +88,13 @@ public final class QueryOptions {
                                 ? EnumSet.noneOf(KbPart.class)
                                 : EnumSet.copyOf(java.util.Arrays.asList(parts)),
                         this::note);
-        if (asOf != null && asOf.isAfter(kb.meta().reviewed())) {
-            // An answer about a day the facts were never checked for is a guess that nothing changed: say so.
+        LocalDate known = knownUpTo(kb.meta());
+        if (asOf != null && asOf.isAfter(known)) {
+            // An answer about a day the sources never covered is a guess that nothing changed: say so.
             context()
                     .err()
-                    .print("cis: note: " + asOf + " is after the facts were last reviewed ("
-                            + kb.meta().reviewed() + "); anything that changed since is not known.\n");
+                    .print("cis: note: " + asOf + " is after " + freshness(kb.meta())
+                            + "; anything that changed since is not known.\n");
             context().err().flush();
         }
         return kb;
@@ -104,6 +106,18 @@ public final class QueryOptions {
             context().err().print("cis: " + message + "\n");
             context().err().flush();
         }
+    }
+
+    /** The last day the KB can speak for: the latest day its sources cover, else the day it was reviewed. */
+    static LocalDate knownUpTo(KbMeta meta) {
+        return meta.sourcesUpTo().orElse(meta.reviewed());
+    }
+
+    /** "the latest day the KB's sources cover (2026-04-17)", or the review date when no such day is given. */
+    static String freshness(KbMeta meta) {
+        return meta.sourcesUpTo()
+                .map(d -> "the latest day the KB's sources cover (" + d + ")")
+                .orElse("the day the facts were last reviewed (" + meta.reviewed() + ")");
     }
 
     /** Whether the user chose a format, as opposed to the terminal/pipe default. */

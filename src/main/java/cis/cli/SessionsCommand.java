@@ -184,6 +184,13 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
 
     private int next(KnowledgeBase kb, Optional<Body> b, LocalDate day, Output out) {
         List<SessionsQuery.Next> next = SessionsQuery.next(kb, b, day);
+        if (!next.isEmpty() && day.isAfter(QueryOptions.knownUpTo(kb.meta()))) {
+            options.context()
+                    .err()
+                    .print("cis: note: the KB knows nothing after " + QueryOptions.freshness(kb.meta())
+                            + ": a session shown may since have been held, moved or cancelled.\n");
+            options.context().err().flush();
+        }
         if (out.format() == Format.ICS) {
             IcsWriter.write(
                     next.stream()
@@ -200,8 +207,8 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                     .err()
                     .print("cis: not known: no upcoming session"
                             + b.map(x -> " of the " + x.name()).orElse("") + " on or after " + day
-                            + " is recorded (facts last reviewed "
-                            + kb.meta().reviewed() + ").\n");
+                            + " is recorded; the KB knows nothing after " + QueryOptions.freshness(kb.meta())
+                            + ".\n");
             options.context().err().flush();
         }
         return ExitCode.OK;

@@ -68,7 +68,8 @@ final class StatusCommand implements Callable<Integer> {
         // Many (or '-') answer a row per input, in order, so that output lines up with input.
         boolean batch = names.size() > 1 || names.contains("-");
         Answers answers = new Answers(inputs, kb, batch, wanted);
-        StateView.Answers view = new StateView.Answers(history, sources, inputs.single(), options.day());
+        StateView.Answers view = new StateView.Answers(
+                history, sources, inputs.single(), options.day(), kb.meta().sourcesUpTo());
         if (wanted.isEmpty() || options.formatChosen()) {
             out.print(answers, view, options.context().stdinIsTerminal() && names.contains("-"));
         } else {

@@ -138,7 +138,9 @@ public final class StateView {
      * {@code cis status}: a card per state on a terminal (for one name, or with {@code --history}
      * or {@code --sources}), else a row per input; JSON objects carry the input and any error.
      */
-    public record Answers(boolean history, boolean sources, boolean single, LocalDate day) implements View<Answer> {
+    public record Answers(
+            boolean history, boolean sources, boolean single, LocalDate day, Optional<LocalDate> sourcesUpTo)
+            implements View<Answer> {
         @Override
         public Table shape(Format format) {
             return StateView.shape(history, sources);
@@ -166,7 +168,7 @@ public final class StateView {
         /** A card for a state; a name that matched nothing has none (stderr said why). */
         @Override
         public void card(Answer a, Output out) {
-            a.status().ifPresent(s -> StateView.card(s, history, sources, out));
+            a.status().ifPresent(s -> StateView.card(s, history, sources, sourcesUpTo, out));
         }
 
         @Override
@@ -283,7 +285,8 @@ public final class StateView {
     }
 
     /** The readable card of {@code cis status STATE} on a terminal. */
-    public static void card(StateStatus s, boolean history, boolean withSources, Output o) {
+    public static void card(
+            StateStatus s, boolean history, boolean withSources, Optional<LocalDate> sourcesUpTo, Output o) {
         Card card = new Card(o, withSources);
         card.title(s.state().name(), Wording.label(s.status()), style(s.status()));
         String since = s.since().map(d -> " since " + d).orElse("");
@@ -309,7 +312,13 @@ public final class StateView {
         card.line("Official name", s.state().officialName());
         card.line("ISO 3166", s.state().iso2() + " / " + s.state().iso3());
         card.line("Capital", s.state().capital());
-        card.line("As of", s.asOf().toString());
+        card.line(
+                "As of",
+                s.asOf()
+                        + sourcesUpTo
+                                .filter(d -> s.asOf().isAfter(d))
+                                .map(d -> "; the KB's sources go up to " + d + ", so later changes are not known")
+                                .orElse(""));
         if (history) {
             card.section("Status history");
             for (StatusPeriod p : s.state().periods()) {
