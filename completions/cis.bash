@@ -263,9 +263,10 @@ function _picocli_cis_status() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '--history' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data' '--is'"
+  local arg_opts="'--as-of' '--format' '--color' '--data' '--input' '--name-column' '--date-column' '--is'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
+  local FORMAT_option_args=("LINES" "CSV") # --input values
   local SS_option_args=("member" "associate-member" "founding-state" "former-member" "non-member" "observer") # --is values
 
   type compopt &>/dev/null && compopt +o default
@@ -289,6 +290,17 @@ function _picocli_cis_status() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--input')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--name-column')
+      return
+      ;;
+    '--date-column')
+      return
       ;;
     '--is')
       local IFS=$'\n'

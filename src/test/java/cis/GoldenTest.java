@@ -87,7 +87,7 @@ class GoldenTest {
                     case "terminal" -> terminal = Boolean.parseBoolean(value);
                     case "env" ->
                         env.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
-                    case "stdin" -> stdin = value.replace("\\n", "\n");
+                    case "stdin" -> stdin = value.replace("\\n", "\n").replace("\\t", "\t");
                     case "exit" -> exit = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown key " + key);
                 }
@@ -113,7 +113,9 @@ class GoldenTest {
             env.forEach(
                     (k, v) -> b.append("env: ").append(k).append('=').append(v).append('\n'));
             if (!stdin.isEmpty()) {
-                b.append("stdin: ").append(stdin.replace("\n", "\\n")).append('\n');
+                b.append("stdin: ")
+                        .append(stdin.replace("\n", "\\n").replace("\t", "\\t"))
+                        .append('\n');
             }
             b.append("exit: ").append(exit).append('\n');
             b.append("--- out\n").append(out).append("--- err\n").append(err);

@@ -1,9 +1,7 @@
 package cis.cli;
 
-import cis.model.PartialDate;
 import cis.model.Session;
 import cis.render.Format;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -13,12 +11,14 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
     private Converters() {}
 
-    static final class Date implements ITypeConverter<LocalDate> {
+    static final class Date implements ITypeConverter<DateSpec> {
         @Override
-        public LocalDate convert(String value) {
-            return PartialDate.parseFull(value)
-                    .orElseThrow(() -> new TypeConversionException(
-                            "'" + value + "' is not a date; use YYYY-MM-DD, e.g. 2005-08-26"));
+        public DateSpec convert(String value) {
+            try {
+                return DateSpec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -64,6 +64,18 @@ final class Converters {
                 case "newest" -> SessionsCommand.Order.NEWEST;
                 case "date", "oldest" -> SessionsCommand.Order.DATE;
                 default -> throw new TypeConversionException("'" + value + "' is not an order; use newest or date");
+            };
+        }
+    }
+
+    static final class InputFormatConverter implements ITypeConverter<StatusCommand.InputFormat> {
+        @Override
+        public StatusCommand.InputFormat convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "lines" -> StatusCommand.InputFormat.LINES;
+                case "csv" -> StatusCommand.InputFormat.CSV;
+                default ->
+                    throw new TypeConversionException("'" + value + "' is not an input format; use lines or csv");
             };
         }
     }

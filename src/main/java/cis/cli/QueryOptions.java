@@ -30,8 +30,9 @@ public final class QueryOptions {
             names = "--as-of",
             paramLabel = "DATE",
             converter = Converters.Date.class,
-            description = "Answer as of this day (YYYY-MM-DD). Default: today.")
-    LocalDate asOf;
+            description = "Answer as of this day: YYYY-MM-DD; YYYY-MM or YYYY for the last day of that month or year; "
+                    + "today or yesterday. Default: today.")
+    DateSpec asOf;
 
     @Option(
             names = "--format",
@@ -77,7 +78,12 @@ public final class QueryOptions {
 
     /** The day the question is about. */
     public LocalDate day() {
-        return asOf != null ? asOf : context().today();
+        return asOf != null ? asOf.last(context().today()) : context().today();
+    }
+
+    /** Whether the user named the day (as opposed to today by default). */
+    boolean dayGiven() {
+        return asOf != null;
     }
 
     /** The KB with at least these parts loaded. */
@@ -89,11 +95,11 @@ public final class QueryOptions {
                                 : EnumSet.copyOf(java.util.Arrays.asList(parts)),
                         this::note);
         LocalDate known = knownUpTo(kb.meta());
-        if (asOf != null && asOf.isAfter(known)) {
+        if (asOf != null && day().isAfter(known)) {
             // An answer about a day the sources never covered is a guess that nothing changed: say so.
             context()
                     .err()
-                    .print("cis: note: " + asOf + " is after " + freshness(kb.meta())
+                    .print("cis: note: " + day() + " is after " + freshness(kb.meta())
                             + "; anything that changed since is not known.\n");
             context().err().flush();
         }

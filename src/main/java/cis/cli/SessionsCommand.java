@@ -49,14 +49,14 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
             paramLabel = "DATE",
             converter = Converters.Date.class,
             description = "Only sessions ending on or after this day.")
-    LocalDate from;
+    DateSpec from;
 
     @Option(
             names = "--to",
             paramLabel = "DATE",
             converter = Converters.Date.class,
             description = "Only sessions starting on or before this day.")
-    LocalDate to;
+    DateSpec to;
 
     @Option(
             names = "--city",
@@ -121,8 +121,11 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         if (limit != null && limit < 1) {
             throw CliException.usage("--limit must be at least 1", null);
         }
-        if (from != null && to != null && to.isBefore(from)) {
-            throw CliException.usage("--to " + to + " is before --from " + from, "Swap them.");
+        LocalDate today = options.context().today();
+        Optional<LocalDate> fromDay = Optional.ofNullable(from).map(f -> f.first(today));
+        Optional<LocalDate> toDay = Optional.ofNullable(to).map(t -> t.last(today));
+        if (fromDay.isPresent() && toDay.isPresent() && toDay.get().isBefore(fromDay.get())) {
+            throw CliException.usage("--to " + toDay.get() + " is before --from " + fromDay.get(), "Swap them.");
         }
         if (year != null && (year < 1900 || year > 2100)) {
             throw CliException.usage("--year " + year + " is out of range", "Give a year such as 2022.");
@@ -137,8 +140,8 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         SessionsQuery.Filter filter = new SessionsQuery.Filter(
                 b,
                 Optional.ofNullable(year),
-                Optional.ofNullable(from),
-                Optional.ofNullable(to),
+                fromDay,
+                toDay,
                 Optional.ofNullable(city)
                         .map(c -> Lookups.resolve(
                                 kb.sessions().cities().names(),

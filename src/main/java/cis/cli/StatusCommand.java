@@ -7,6 +7,7 @@ import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Output;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,9 +38,36 @@ final class StatusCommand implements Callable<Integer> {
             paramLabel = "STATE",
             arity = "1..*",
             completionCandidates = Candidates.States.class,
-            description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line. "
-                    + "Many names give one row each, in order.")
+            description = "A name, alias, ISO code or unique prefix; '-' reads names from stdin, one a line, "
+                    + "each optionally followed by a tab and its own day. Many names give one row each, in order.")
     List<String> names;
+
+    /** How '-' reads stdin. */
+    enum InputFormat {
+        LINES,
+        CSV
+    }
+
+    @Option(
+            names = "--input",
+            paramLabel = "FORMAT",
+            converter = Converters.InputFormatConverter.class,
+            description =
+                    "How '-' reads stdin: lines (NAME or NAME<tab>DATE; the default) or csv (with a header " + "row).")
+    InputFormat input = InputFormat.LINES;
+
+    @Option(
+            names = "--name-column",
+            paramLabel = "COLUMN",
+            description = "With --input csv: the column of names. Default: name, state or country, else the first.")
+    String nameColumn;
+
+    @Option(
+            names = "--date-column",
+            paramLabel = "COLUMN",
+            description = "With --input csv: the column of days to answer as of. Default: date, as_of, asof or day, "
+                    + "if there is one; else --as-of.")
+    String dateColumn;
 
     @Option(
             names = "--is",
@@ -60,7 +88,18 @@ final class StatusCommand implements Callable<Integer> {
         Set<Status> wanted = is.isEmpty() ? Set.of() : Lookups.statuses(is, "--is");
         Output out = options.output();
         KnowledgeBase kb = options.kb(KbPart.STATES);
-        Inputs inputs = new Inputs(names, options.context().in());
+        if (input != InputFormat.CSV && (nameColumn != null || dateColumn != null)) {
+            throw CliException.usage("--name-column and --date-column are for --input csv", "Add --input csv.");
+        }
+        LocalDate today = options.context().today();
+        Inputs inputs = new Inputs(
+                names,
+                options.context().in(),
+                new Inputs.Format(
+                        input == InputFormat.CSV,
+                        Optional.ofNullable(nameColumn),
+                        Optional.ofNullable(dateColumn),
+                        text -> DateSpec.parse(text).last(today)));
         if (!inputs.hasNext()) {
             throw CliException.usage("no state names on stdin", "Give one name a line, or name states as arguments.");
         }
@@ -69,7 +108,13 @@ final class StatusCommand implements Callable<Integer> {
         boolean batch = names.size() > 1 || names.contains("-");
         Answers answers = new Answers(inputs, kb, batch, wanted);
         StateView.Answers view = new StateView.Answers(
-                history, sources, inputs.single(), options.day(), kb.meta().sourcesUpTo());
+                history,
+                sources,
+                inputs.single(),
+                batch,
+                names.contains("-"),
+                options.day(),
+                kb.meta().sourcesUpTo());
         if (wanted.isEmpty() || options.formatChosen()) {
             out.print(answers, view, options.context().stdinIsTerminal() && names.contains("-"));
         } else {
@@ -109,20 +154,21 @@ final class StatusCommand implements Callable<Integer> {
         @Override
         public StateView.Answer next() {
             Inputs.Input input = inputs.next();
+            LocalDate day = input.day().orElse(options.day());
             try {
                 if (!input.ok()) {
                     throw new CliException(ExitCode.NOT_FOUND, input.problem(), "");
                 }
-                StateStatus status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), options.day());
+                StateStatus status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), day);
                 holds &= wanted.contains(status.status());
-                return new StateView.Answer(input.text(), Optional.of(status), Optional.empty());
+                return new StateView.Answer(input.text(), day, Optional.of(status), Optional.empty());
             } catch (CliException e) {
                 if (!batch) {
                     throw e;
                 }
                 failed++;
                 options.context().err().print("cis: " + e.getMessage() + "\n");
-                return new StateView.Answer(input.text(), Optional.empty(), Optional.of(e.getMessage()));
+                return new StateView.Answer(input.text(), day, Optional.empty(), Optional.of(e.getMessage()));
             }
         }
     }

@@ -24,12 +24,13 @@ class CommandLineInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-13-01", "2023-02-29", "yesterday", "2024-1-1", "", "20240101", "-2024-01-01"})
+    @ValueSource(strings = {"2024-13-01", "2023-02-29", "tomorrow", "2024-1-1", "", "20240101", "-2024-01-01"})
     void badDatesAreUsageErrors(String date) {
         TestRun.Result r = TestRun.piped().run("states", "--as-of", date);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err())
-                .startsWith("cis: Invalid value for option '--as-of': '" + date + "' is not a date; use YYYY-MM-DD");
+                .startsWith("cis: Invalid value for option '--as-of': '" + date
+                        + "' is not a date; use YYYY-MM-DD, YYYY-MM, YYYY, today or yesterday");
         assertThat(r.out()).isEmpty();
     }
 

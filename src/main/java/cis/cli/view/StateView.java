@@ -132,32 +132,64 @@ public final class StateView {
     }
 
     /** One input of {@code cis status}: the name as given, and its state's status, or why there is none. */
-    public record Answer(String input, Optional<StateStatus> status, Optional<String> error) {}
+    public record Answer(String input, LocalDate asOf, Optional<StateStatus> status, Optional<String> error) {}
 
     /**
      * {@code cis status}: a card per state on a terminal (for one name, or with {@code --history}
      * or {@code --sources}), else a row per input; JSON objects carry the input and any error.
      */
     public record Answers(
-            boolean history, boolean sources, boolean single, LocalDate day, Optional<LocalDate> sourcesUpTo)
+            boolean history,
+            boolean sources,
+            boolean single,
+            boolean batch,
+            boolean fromStdin,
+            LocalDate day,
+            Optional<LocalDate> sourcesUpTo)
             implements View<Answer> {
+        /**
+         * In a batch every row starts with the input it answers and the day it is for, so joins line
+         * up: always in the formats scripts read; on a terminal only for names read from stdin (typed
+         * names are in view, and the table's last line gives the day).
+         */
+        private boolean inputColumns(Format format) {
+            return batch && (format != Format.TABLE || fromStdin);
+        }
+
         @Override
         public Table shape(Format format) {
-            return StateView.shape(history, sources);
+            Table t = StateView.shape(history, sources);
+            if (!inputColumns(format)) {
+                return t;
+            }
+            List<String> headers = new ArrayList<>(List.of("Input", "As of"));
+            headers.addAll(t.headers());
+            return new Table(
+                    headers, List.of(), t.wrap().stream().map(w -> w + 2).toList(), t.maxLines());
         }
 
         @Override
         public List<List<Cell>> rows(Answer a, Format format) {
-            return a.status()
+            List<List<Cell>> rows = a.status()
                     .map(s -> StateView.rows(s, history, sources, format == Format.TABLE))
-                    .orElseGet(() -> List.of(missingRow(a.input(), history, sources)));
+                    .orElseGet(() -> List.of(missingRow(history, sources)));
+            if (!inputColumns(format)) {
+                return rows;
+            }
+            List<List<Cell>> out = new ArrayList<>();
+            for (List<Cell> r : rows) {
+                List<Cell> row = new ArrayList<>(List.of(Cell.of(a.input()), Cell.of(a.asOf())));
+                row.addAll(r);
+                out.add(row);
+            }
+            return out;
         }
 
         @Override
         public Object tree(Answer a) {
             return a.status()
                     .<Object>map(s -> json(a.input(), s, history, sources))
-                    .orElseGet(() -> missingJson(a.input(), a.error().orElse(""), day));
+                    .orElseGet(() -> missingJson(a.input(), a.error().orElse(""), a.asOf()));
         }
 
         @Override
@@ -224,10 +256,9 @@ public final class StateView {
         return sources ? tableWithSources(List.of(s)).rows() : List.of(row(s, forPeople));
     }
 
-    /** The row of an input that matched nothing: the input where the state's name goes, the rest empty. */
-    public static List<Cell> missingRow(String input, boolean history, boolean sources) {
+    /** The row of an input that matched nothing: every column empty (the Input column holds what was asked). */
+    public static List<Cell> missingRow(boolean history, boolean sources) {
         List<Cell> row = new ArrayList<>();
-        row.add(Cell.of(input));
         while (row.size() < shape(history, sources).headers().size()) {
             row.add(Cell.of(""));
         }
