@@ -139,7 +139,10 @@ public final class Main {
         CliContext safe = context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth());
         try {
             return CisCommand.execute(
-                    args, safe, KbStore.open(safe.env()), (ctx, data, store) -> new Shell(ctx, data, store).run());
+                    args,
+                    safe,
+                    KbStore.open(safe.env()),
+                    (ctx, data, stopOnError, store) -> new Shell(ctx, data, store, stopOnError).run());
         } catch (Throwable e) { // an Error (out of memory, stack overflow) or a bug past the command's handler
             return internalError(e, args, err);
         } finally {

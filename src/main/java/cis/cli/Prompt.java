@@ -10,11 +10,14 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface Prompt {
-    /** Runs the prompt until the user leaves; returns the exit code. */
-    int run(CliContext context, Optional<Path> data, KbStore store);
+    /**
+     * Runs the prompt until the user leaves (or, reading a script, until its end, or its first
+     * failing line with {@code stopOnError}); returns the exit code.
+     */
+    int run(CliContext context, Optional<Path> data, boolean stopOnError, KbStore store);
 
     /** For commands run where no prompt can be started (inside the prompt, or a completion model). */
-    Prompt NONE = (context, data, store) -> {
+    Prompt NONE = (context, data, stopOnError, store) -> {
         throw CliException.usage("cis shell cannot be started from here", "Run it from your own shell.");
     };
 }

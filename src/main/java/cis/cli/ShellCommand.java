@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands,",
             "options and names; history is kept between sessions. Leave with exit or Ctrl-D.",
-            "When stdin is not a terminal, reads one command a line (for scripts)."
+            "When stdin is not a terminal, reads one command a line (for scripts): errors name their line,",
+            "and the exit code is that of the first line that failed (0 if none did)."
         },
         mixinStandardHelpOptions = true,
         footer = ExitCode.HELP_FOOTER)
@@ -26,9 +27,14 @@ final class ShellCommand implements Callable<Integer> {
             description = "Use the knowledge base in this directory for every command (also: CIS_DATA).")
     java.nio.file.Path data;
 
+    @Option(
+            names = "--stop-on-error",
+            description = "Reading a script: stop at the first line that fails, with its exit code.")
+    boolean stopOnError;
+
     @Override
     public Integer call() {
         CisCommand root = (CisCommand) spec.root().userObject();
-        return root.prompt().run(root.context(), java.util.Optional.ofNullable(data), root.store());
+        return root.prompt().run(root.context(), java.util.Optional.ofNullable(data), stopOnError, root.store());
     }
 }

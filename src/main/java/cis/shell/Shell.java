@@ -40,11 +40,18 @@ public final class Shell {
 
     private final CliContext context;
     private final KbStore store;
+    private final boolean stopOnError;
 
     /** A shell whose commands share {@code store}, so that the KB is loaded once. */
     public Shell(CliContext context, Optional<Path> data, KbStore store) {
+        this(context, data, store, false);
+    }
+
+    /** A shell that, reading a script, stops at its first failing line when {@code stopOnError}. */
+    public Shell(CliContext context, Optional<Path> data, KbStore store, boolean stopOnError) {
         this.context = data.map(d -> context.withEnv("CIS_DATA", d.toString())).orElse(context);
         this.store = store;
+        this.stopOnError = stopOnError;
     }
 
     public int run() {
@@ -62,10 +69,12 @@ public final class Shell {
     /** One command a line from stdin; blank lines and # comments are skipped. Returns the last exit code. */
     int batch() {
         DefaultParser parser = new DefaultParser();
-        int last = 0;
+        int first = ExitCode.OK;
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+            int number = 0;
             for (String line; (line = in.readLine()) != null; ) {
+                number++;
                 String l = line.strip();
                 if (l.isEmpty() || l.startsWith("#")) {
                     continue;
@@ -74,12 +83,24 @@ public final class Shell {
                 if (isExit(words)) {
                     break;
                 }
-                last = execute(words, context);
+                // errors name the line they come from: "cis: line 3: no state matches 'Atlantis'"
+                PrintWriter err =
+                        new PrintWriter(new LineTagWriter(context.err(), "cis: ", "cis: line " + number + ": "));
+                int code = execute(
+                        words,
+                        context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth()));
+                err.flush();
+                if (code != ExitCode.OK && first == ExitCode.OK) {
+                    first = code;
+                }
+                if (code != ExitCode.OK && stopOnError) {
+                    break;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return last;
+        return first;
     }
 
     /** The prompt loop on a terminal; package-private so tests can drive it with a virtual terminal. */

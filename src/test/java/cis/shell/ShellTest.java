@@ -36,16 +36,30 @@ class ShellTest {
                         + "Turkmenistan\tTM\tassociate-member\t2005-08-26\t\n"
                         + "Ukraine\tUA\tfounding-state\t1991-12-10\tnot participating since 2018-05-19\n");
         assertThat(r.err())
-                .isEqualTo("cis: no state matches 'Narnia'\nRun 'cis states' to list the states the KB knows.\n");
-        assertThat(r.exitCode()).isZero(); // the last command's code
+                .isEqualTo(
+                        "cis: line 5: no state matches 'Narnia'\nRun 'cis states' to list the states the KB knows.\n");
+        assertThat(r.exitCode()).isEqualTo(3); // the first failing line's code: a script that failed is not ok
         assertThat(r.out()).doesNotContain("cis>");
+    }
+
+    @Test
+    void scriptedShellCanStopAtTheFirstFailingLine() {
+        TestRun.Result r = TestRun.piped()
+                .stdin("status Russia\nstates --status nonsense\nstatus Belarus\n")
+                .run("shell", "--stop-on-error");
+        assertThat(r.out()).isEqualTo("Russia\tRU\tmember\t1991-12-12\t\n");
+        assertThat(r.err()).startsWith("cis: line 2: --status: 'nonsense' is not a status");
+        assertThat(r.exitCode()).isEqualTo(2);
+        TestRun.Result fine =
+                TestRun.piped().stdin("status Russia\nstatus Belarus\n").run("shell");
+        assertThat(fine.exitCode()).isZero();
     }
 
     @Test
     void scriptedShellStopsAtExitAndRefusesNesting() {
         TestRun.Result r = TestRun.piped().stdin("shell\nexit\nstatus Russia\n").run("shell");
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("cis: already in the shell\n");
+        assertThat(r.err()).isEqualTo("cis: line 1: already in the shell\n");
     }
 
     @Test
