@@ -563,7 +563,7 @@ function _picocli_cis_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
+  local flag_opts="'--stop-on-error' '-h' '--help' '-V' '--version'"
   local arg_opts="'--data'"
 
   type compopt &>/dev/null && compopt +o default

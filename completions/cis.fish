@@ -108,6 +108,7 @@ complete -c cis -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Sho
 complete -c cis -n '__fish_seen_subcommand_from completion' -s V -l version -d 'Print version information and exit.'
 complete -c cis -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 complete -c cis -n '__fish_seen_subcommand_from shell' -l data -r -F -d 'Use the knowledge base in this directory for every command (also: CIS_DATA).'
+complete -c cis -n '__fish_seen_subcommand_from shell' -l stop-on-error -d 'Reading a script: stop at the first line that fails, with its exit code.'
 complete -c cis -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit.'
 complete -c cis -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit.'
 complete -c cis -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
