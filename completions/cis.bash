@@ -212,7 +212,7 @@ function _picocli_cis_states() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data' '--status'"
+  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--status'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local SS_option_args=("member" "associate-member" "founding-state" "former-member" "non-member" "observer") # --status values
@@ -227,6 +227,12 @@ function _picocli_cis_states() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -263,7 +269,7 @@ function _picocli_cis_status() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '--history' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data' '--input' '--name-column' '--date-column' '--is'"
+  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--input' '--name-column' '--date-column' '--is'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("LINES" "CSV") # --input values
@@ -279,6 +285,12 @@ function _picocli_cis_status() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -332,7 +344,7 @@ function _picocli_cis_officials() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '--history' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data' '--role' '--body' '--state'"
+  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--role' '--body' '--state'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local ROLE_option_args=("executive-secretary" "chair" "foreign-minister") # --role values
@@ -349,6 +361,12 @@ function _picocli_cis_officials() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -401,7 +419,7 @@ function _picocli_cis_sessions() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '--upcoming' '--past' '--next' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data' '--body' '--year' '--from' '--to' '--city' '--country' '--kind' '--sort' '--limit'"
+  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--body' '--year' '--from' '--to' '--city' '--country' '--kind' '--sort' '--limit'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local BODY_option_args=("heads-of-state" "heads-of-government" "foreign-ministers" "executive-committee" "inter-parliamentary-assembly" "economic-court" "economic-council") # --body values
@@ -420,6 +438,12 @@ function _picocli_cis_sessions() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
       ;;
     '--color')
       local IFS=$'\n'
@@ -488,7 +512,7 @@ function _picocli_cis_validate() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--color' '--data'"
+  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -502,6 +526,12 @@ function _picocli_cis_validate() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
       ;;
     '--color')
       local IFS=$'\n'

@@ -58,6 +58,8 @@ public final class CisCommand {
     private final CliContext context;
     private final KbStore store;
     private final Prompt prompt;
+    /** What runs once the command has printed (the --jq program over its JSON). */
+    private Runnable afterRun = () -> {};
 
     /** A root command on a KB store (which a shell shares between its commands) and a prompt for {@code cis shell}. */
     public CisCommand(CliContext context, KbStore store, Prompt prompt) {
@@ -76,6 +78,10 @@ public final class CisCommand {
 
     Prompt prompt() {
         return prompt;
+    }
+
+    void afterRun(Runnable r) {
+        afterRun = r;
     }
 
     /**
@@ -100,6 +106,11 @@ public final class CisCommand {
         cmd.setParameterExceptionHandler(errors::usage);
         cmd.setExecutionExceptionHandler(errors::execution);
         int code = cmd.execute(args);
+        try {
+            ((CisCommand) cmd.getCommand()).afterRun.run();
+        } catch (CliException e) {
+            code = errors.report(e);
+        }
         context.out().flush();
         context.err().flush();
         return code;

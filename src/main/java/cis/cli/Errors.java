@@ -3,6 +3,7 @@ package cis.cli;
 import cis.model.KbException;
 import cis.model.Names;
 import cis.model.Problem;
+import cis.render.Output;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -78,14 +79,24 @@ public final class Errors {
     }
 
     /** Failures while a command runs. */
+    /** A failure the CLI foresaw: its message, its hint, its exit code. */
+    int report(CliException c) {
+        PrintWriter err = context.err();
+        err.print("cis: " + c.getMessage() + "\n");
+        c.hint().ifPresent(h -> err.print(h + "\n"));
+        err.flush();
+        return c.exitCode();
+    }
+
     public int execution(Exception e, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = context.err();
         boolean verbose = verbose(parsed);
         int code;
         if (e instanceof CliException c) {
-            err.print("cis: " + c.getMessage() + "\n");
-            c.hint().ifPresent(h -> err.print(h + "\n"));
-            code = c.exitCode();
+            code = report(c);
+        } else if (e instanceof Output.UnknownField u) {
+            err.print("cis: " + u.getMessage() + "\n");
+            code = ExitCode.USAGE;
         } else if (e instanceof CisCommand.KbFailure f) {
             KbException kb = f.kbException();
             err.print("cis: " + kb.getMessage() + ":\n");

@@ -7,7 +7,9 @@ import cis.render.Format;
 import cis.render.Output;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +47,19 @@ public final class QueryOptions {
 
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
+
+    @Option(
+            names = "--fields",
+            paramLabel = "F[,F…]",
+            split = ",",
+            description = "Only these columns (or JSON keys), in this order, e.g. --fields name,status,since.")
+    List<String> fields = new ArrayList<>();
+
+    @Option(
+            names = "--jq",
+            paramLabel = "EXPR",
+            description = "Apply a jq program to the JSON answer (implies --json); strings print as they are.")
+    String jq;
 
     @Option(names = "--no-header", description = "Leave out the header row (table, tsv, csv).")
     boolean noHeader;
@@ -142,6 +157,15 @@ public final class QueryOptions {
                     "--format ics is only for 'cis sessions'",
                     "Use table, plain, json, yaml, csv, tsv " + "or markdown here.");
         }
+        if (jq != null && format != null && format != Format.JSON) {
+            throw CliException.usage("--jq works on JSON, not --format " + format.id(), "Drop --format.");
+        }
+        if (jq != null) {
+            Jq program = Jq.compile(jq);
+            java.io.StringWriter json = new java.io.StringWriter();
+            root().afterRun(() -> program.apply(json.toString(), ctx.out()));
+            return new Output(new java.io.PrintWriter(json), Format.JSON, true, false, ctx.terminalWidth(), fields);
+        }
         Format f = json ? Format.JSON : format != null ? format : ctx.stdoutIsTerminal() ? Format.TABLE : Format.PLAIN;
         boolean useColor = f == Format.TABLE
                 && switch (color) {
@@ -152,6 +176,6 @@ public final class QueryOptions {
                                 && !ctx.env().containsKey("NO_COLOR")
                                 && !"dumb".equals(ctx.env().get("TERM"));
                 };
-        return new Output(ctx.out(), f, !noHeader, useColor, ctx.terminalWidth());
+        return new Output(ctx.out(), f, !noHeader, useColor, ctx.terminalWidth(), fields);
     }
 }

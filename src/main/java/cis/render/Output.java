@@ -1,10 +1,39 @@
 package cis.render;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
 
-/** Where a command's result goes, in the format, colour and width the user and terminal chose. */
-public record Output(PrintWriter out, Format format, boolean header, boolean color, int width) {
+/**
+ * Where a command's result goes, in the format, colour and width the user and terminal chose, with
+ * only the {@code fields} (columns, or JSON keys) the user chose, in their order (all when empty).
+ */
+public record Output(PrintWriter out, Format format, boolean header, boolean color, int width, List<String> fields) {
+
+    public Output {
+        fields = List.copyOf(fields);
+    }
+
+    public Output(PrintWriter out, Format format, boolean header, boolean color, int width) {
+        this(out, format, header, color, width, List.of());
+    }
+
+    /** A field the answer does not have: says which it has. */
+    public static final class UnknownField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownField(String field, Collection<String> known) {
+            super("--fields: '" + Text.neutralize(field, false) + "' is not a field of this answer; its fields: "
+                    + String.join(", ", known));
+        }
+    }
 
     /**
      * Prints answers as they come, in the chosen format: JSON or YAML items, cards, or rows (a
@@ -15,7 +44,7 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
         if (format.isTree()) {
             TreeWriter.Items tree = items(flushEach);
             while (items.hasNext()) {
-                tree.item(view.tree(items.next()));
+                tree.item(select(view.tree(items.next())));
             }
             tree.close();
         } else if (view.cards(format)) {
@@ -30,9 +59,13 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
             }
             out.flush();
         } else {
-            TableWriter.Stream rows = rows(view.shape(format), flushEach);
+            Table shape = view.shape(format);
+            int[] columns = columns(shape.headers());
+            TableWriter.Stream rows = rows(select(shape, columns), flushEach);
             while (items.hasNext()) {
-                view.rows(items.next(), format).forEach(rows::row);
+                for (List<Cell> row : view.rows(items.next(), format)) {
+                    rows.row(select(row, columns));
+                }
             }
             rows.close();
             if (format == Format.TABLE) {
@@ -41,6 +74,62 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
             out.flush();
         }
     }
+    /** "Since", "since", "as_of" and "As of" name the same field. */
+    private static String fieldKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The positions of the chosen fields among the headers (all of them, in order, when none are chosen). */
+    private int[] columns(List<String> headers) {
+        if (fields.isEmpty()) {
+            return IntStream.range(0, headers.size()).toArray();
+        }
+        List<String> keys = headers.stream().map(Output::fieldKey).toList();
+        int[] out = new int[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            out[i] = keys.indexOf(fieldKey(fields.get(i)));
+            if (out[i] < 0) {
+                throw new UnknownField(fields.get(i), headers);
+            }
+        }
+        return out;
+    }
+
+    private static Table select(Table shape, int[] columns) {
+        List<String> headers =
+                Arrays.stream(columns).mapToObj(shape.headers()::get).toList();
+        List<Integer> wrap = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (shape.wrap().contains(columns[i])) {
+                wrap.add(i);
+            }
+        }
+        return new Table(headers, List.of(), wrap, shape.maxLines());
+    }
+
+    private static List<Cell> select(List<Cell> row, int[] columns) {
+        return Arrays.stream(columns).mapToObj(row::get).toList();
+    }
+
+    /** A JSON object with only the chosen keys, in their order. */
+    private Object select(Object tree) {
+        if (fields.isEmpty() || !(tree instanceof Map<?, ?> m)) {
+            return tree;
+        }
+        Map<String, Object> keys = new LinkedHashMap<>();
+        m.forEach((k, v) -> keys.put(fieldKey(k.toString()), k));
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (String f : fields) {
+            Object key = keys.get(fieldKey(f));
+            if (key == null) {
+                throw new UnknownField(
+                        f, m.keySet().stream().map(Object::toString).toList());
+            }
+            out.put(key, m.get(key));
+        }
+        return out;
+    }
+
     /** Prints a whole answer (see {@link #print(Iterator, View, boolean)}). */
     public <T> void print(Iterable<T> items, View<T> view) {
         print(items.iterator(), view, false);
