@@ -109,20 +109,28 @@ public final class OfficialView {
         m.put("to", t.to().map(Object::toString));
         m.put("coChairs", t.coChairs().stream().map(State::id).toList());
         m.put("note", t.note());
-        m.put("uncertain", t.uncertain());
+        m.put("certainty", certainty(t, certain.orElse(true)));
         asOf.ifPresent(d -> m.put("asOf", d));
-        certain.ifPresent(c -> m.put("certain", c));
         if (sources) {
             m.put("sources", t.sources().stream().map(Source::url).toList());
         }
         return m;
     }
 
+    /**
+     * How sure the answer is, in one field: {@code possibly} when imprecise dates leave it open
+     * whether the day falls in the term, {@code disputed} when sources disagree on the term, else
+     * {@code certain}.
+     */
+    public static String certainty(Term t, boolean certainOnDay) {
+        return !certainOnDay ? "possibly" : t.uncertain() ? "disputed" : "certain";
+    }
+
     public static List<Cell> row(Term t, boolean certain, boolean forPeople) {
         return List.of(
                 Cell.of(forPeople ? t.role().name() : t.role().id()),
                 Cell.of(forPeople ? t.body().shortName() : t.body().id()),
-                Cell.of(t.state().map(s -> forPeople ? s.name() : s.id()).orElse("")),
+                Cell.of(t.state().map(State::name).orElse("")),
                 Cell.of(t.person().name(), forPeople ? Style.BOLD : Style.NONE),
                 Cell.of(t.from()),
                 Cell.of(t.to().map(Object::toString).orElse("")),

@@ -79,7 +79,7 @@ public final class SessionView {
             }
             row.add(Cell.of(forPeople ? s.body().shortName() : s.body().id()));
             row.add(Cell.of(s.city().map(City::name).orElse("")));
-            row.add(Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")));
+            row.add(Cell.of(s.country().map(State::name).orElse("")));
             row.add(Cell.of(s.kind().id()));
             SessionsQuery.Shown shown = SessionsQuery.statusOn(s, day);
             row.add(Cell.of(shown.id(), style(shown)));
@@ -117,7 +117,7 @@ public final class SessionView {
                                     ? (n.days() == 0 ? "today" : "in " + n.days() + (n.days() == 1 ? " day" : " days"))
                                     : String.valueOf(n.days())),
                     Cell.of(s.city().map(City::name).orElse("")),
-                    Cell.of(s.country().map(c -> forPeople ? c.name() : c.id()).orElse("")),
+                    Cell.of(s.country().map(State::name).orElse("")),
                     Cell.of(s.kind().id()),
                     Cell.of(shown.id(), style(shown))));
         }
