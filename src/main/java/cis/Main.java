@@ -7,6 +7,7 @@ import cis.cli.SystemClock;
 import cis.render.TerminalSafeWriter;
 import cis.shell.Shell;
 import cis.store.KbStore;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -28,7 +29,10 @@ public final class Main {
     public static void main(String[] args) {
         // Always UTF-8, whatever the locale: Russian names must survive LANG=C.
         StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out), Main::stdoutIsPipe);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        // Buffered before the encoder: it would otherwise copy every small write into fresh buffers
+        // (a pipeline's million rows made gigabytes of garbage that way).
+        PrintWriter out =
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
         int code;

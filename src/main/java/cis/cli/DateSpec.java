@@ -23,14 +23,24 @@ record DateSpec(Optional<PartialDate> date, int daysAgo) {
             return new DateSpec(Optional.empty(), 1);
         }
         // four-digit years only: no "+10000-01-01", no "-2024-01-01"; strict: 2023-02-30 is refused
-        if (t.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
-            Optional<PartialDate> d =
-                    t.length() == 10 ? PartialDate.parseFull(t).map(PartialDate::of) : PartialDate.parse(t);
-            if (d.isPresent()) {
-                return new DateSpec(d, 0);
-            }
+        Optional<PartialDate> d = t.length() == 10
+                ? PartialDate.parseFull(t).map(PartialDate::of)
+                : t.length() == 4 || t.length() == 7 ? PartialDate.parse(t) : Optional.empty();
+        if (d.isPresent()) {
+            return new DateSpec(d, 0);
         }
         throw new IllegalArgumentException("'" + text + "' is not a date; use " + FORMS + ", e.g. 2005-08-26");
+    }
+
+    /** The day {@code text} means as of, read the quick way for a full date (one per input row). */
+    static LocalDate lastDay(String text, LocalDate today) {
+        if (text.length() == 10) {
+            Optional<LocalDate> day = PartialDate.parseFull(text);
+            if (day.isPresent()) {
+                return day.get();
+            }
+        }
+        return parse(text).last(today);
     }
 
     /** The day it means as of: the day itself, or the last day of a month or year. */

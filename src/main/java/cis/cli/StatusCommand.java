@@ -3,14 +3,17 @@ package cis.cli;
 import cis.cli.view.StateView;
 import cis.model.KbPart;
 import cis.model.KnowledgeBase;
+import cis.model.State;
 import cis.model.Status;
 import cis.query.StateStatus;
 import cis.query.StatusQuery;
 import cis.render.Output;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -99,7 +102,7 @@ final class StatusCommand implements Callable<Integer> {
                         input == InputFormat.CSV,
                         Optional.ofNullable(nameColumn),
                         Optional.ofNullable(dateColumn),
-                        text -> DateSpec.parse(text).last(today)));
+                        text -> DateSpec.lastDay(text, today)));
         if (!inputs.hasNext()) {
             throw CliException.usage("no state names on stdin", "Give one name a line, or name states as arguments.");
         }
@@ -136,6 +139,13 @@ final class StatusCommand implements Callable<Integer> {
         private final KnowledgeBase kb;
         private final boolean batch;
         private final Set<Status> wanted;
+        private final LocalDate defaultDay;
+        /**
+         * Names already resolved: a pipeline names the same few states a million times. Bounded, so
+         * that a million distinct names cannot grow it; misses are not kept (each says why on stderr).
+         */
+        private final Map<String, State> resolved = new HashMap<>();
+
         int failed;
         boolean holds = true;
 
@@ -144,6 +154,18 @@ final class StatusCommand implements Callable<Integer> {
             this.kb = kb;
             this.batch = batch;
             this.wanted = wanted;
+            this.defaultDay = options.day();
+        }
+
+        private State resolve(String name) {
+            State s = resolved.get(name);
+            if (s == null) {
+                s = Lookups.state(kb.states().names(), name);
+                if (resolved.size() < 10_000) {
+                    resolved.put(name, s);
+                }
+            }
+            return s;
         }
 
         @Override
@@ -154,12 +176,12 @@ final class StatusCommand implements Callable<Integer> {
         @Override
         public StateView.Answer next() {
             Inputs.Input input = inputs.next();
-            LocalDate day = input.day().orElse(options.day());
+            LocalDate day = input.day().orElse(defaultDay);
             try {
                 if (!input.ok()) {
                     throw new CliException(ExitCode.NOT_FOUND, input.problem(), "");
                 }
-                StateStatus status = StatusQuery.of(Lookups.state(kb.states().names(), input.text()), day);
+                StateStatus status = StatusQuery.of(resolve(input.text()), day);
                 holds &= wanted.contains(status.status());
                 return new StateView.Answer(input.text(), day, Optional.of(status), Optional.empty());
             } catch (CliException e) {

@@ -2,8 +2,6 @@ package cis.model;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
     private static final Pattern SHAPE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-    private static final DateTimeFormatter STRICT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     /** {@code month} and {@code day} are 0 when unknown. */
     public PartialDate {
@@ -47,14 +43,36 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
 
     /** Parses a full ISO date strictly: 2023-02-30 is rejected, not rolled over. */
     public static Optional<LocalDate> parseFull(String text) {
-        if (!text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return Optional.empty(); // four-digit years only: no "+10000-01-01", no "-2024-01-01"
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip(), STRICT));
-        } catch (RuntimeException e) {
+        String t = text.strip();
+        // four-digit years only: no "+10000-01-01", no "-2024-01-01"; read by hand, as a pipeline
+        // parses one per input row and a regex or a formatter costs more than the rest of the row
+        if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
             return Optional.empty();
         }
+        int y = digits(t, 0, 4);
+        int m = digits(t, 5, 7);
+        int d = digits(t, 8, 10);
+        if (y < 0 || m < 0 || d < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(y, m, d)); // strict: 2023-02-30 is refused, not rolled over
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The number in {@code t[from, to)} when it is all ASCII digits, else -1. */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /**

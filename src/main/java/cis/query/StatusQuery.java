@@ -22,11 +22,25 @@ public final class StatusQuery {
 
     /** The state's status on {@code day}; before its first recorded period it is a non-member. */
     public static StateStatus of(State state, LocalDate day) {
-        Optional<StatusPeriod> period =
-                state.periods().stream().filter(p -> p.contains(day)).findFirst();
-        Status status = period.map(StatusPeriod::status).orElse(Status.NON_MEMBER);
-        List<Condition> conditions =
-                state.conditions().stream().filter(c -> c.holdsOn(day)).toList();
+        // loops, not streams: a pipeline asks this once per input row
+        Optional<StatusPeriod> period = Optional.empty();
+        for (StatusPeriod p : state.periods()) {
+            if (p.contains(day)) {
+                period = Optional.of(p);
+                break;
+            }
+        }
+        Status status = period.isPresent() ? period.get().status() : Status.NON_MEMBER;
+        List<Condition> conditions = List.of();
+        if (!state.conditions().isEmpty()) {
+            List<Condition> holding = new ArrayList<>();
+            for (Condition c : state.conditions()) {
+                if (c.holdsOn(day)) {
+                    holding.add(c);
+                }
+            }
+            conditions = holding;
+        }
         return new StateStatus(state, day, status, period, conditions);
     }
 

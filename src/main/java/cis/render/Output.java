@@ -108,7 +108,19 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
     }
 
     private static List<Cell> select(List<Cell> row, int[] columns) {
+        if (columns.length == row.size() && isIdentity(columns)) {
+            return row;
+        }
         return Arrays.stream(columns).mapToObj(row::get).toList();
+    }
+
+    private static boolean isIdentity(int[] columns) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A JSON object with only the chosen keys, in their order. */

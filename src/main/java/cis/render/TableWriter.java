@@ -81,8 +81,16 @@ public final class TableWriter {
             }
             start();
             switch (format) {
-                case PLAIN, TSV ->
-                    line(out, row.stream().map(c -> tsvEscape(c.text())).toList(), "\t", "\n");
+                case PLAIN, TSV -> {
+                    // cell by cell into the writer: a pipeline writes millions of these rows
+                    for (int i = 0; i < row.size(); i++) {
+                        if (i > 0) {
+                            out.write('\t');
+                        }
+                        out.write(tsvEscape(row.get(i).text()));
+                    }
+                    out.write('\n');
+                }
                 case CSV -> line(out, row.stream().map(c -> csvField(c.text())).toList(), ",", "\r\n");
                 case MARKDOWN ->
                     line(out, row.stream().map(c -> mdEscape(c.text())).toList(), " | ", " |\n", "| ");
@@ -268,11 +276,25 @@ public final class TableWriter {
     }
 
     static String tsvEscape(String s) {
+        if (plain(s)) {
+            return s; // nearly every cell: one scan, no copies
+        }
         String e = s.replace("\\", "\\\\")
                 .replace("\t", "\\t")
                 .replace("\n", "\\n")
                 .replace("\r", "\\r");
         return Text.neutralize(e, false);
+    }
+
+    /** Whether a cell needs no escaping in any format: no backslash and only characters safe on a terminal. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || !Text.isSafe(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 4180: CRLF line ends, fields quoted when needed, and formula-looking cells defused. */

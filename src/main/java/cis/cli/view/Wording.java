@@ -75,6 +75,11 @@ public final class Wording {
 
     /** Short notes for a state's row: its conditions, and a disputed or missing start. */
     public static List<String> notes(StateStatus s) {
+        if (s.conditions().isEmpty()
+                && s.period().isPresent()
+                && !s.period().get().uncertain()) {
+            return List.of(); // most rows: nothing to note
+        }
         List<String> notes = new ArrayList<>();
         for (Condition c : s.conditions()) {
             notes.add(note(c));
