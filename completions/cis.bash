@@ -395,7 +395,7 @@ function _picocli_cis_officials() {
       return $?
       ;;
   esac
-  local NAME_pos_param_args=("alexander-lukashenko" "almazbek-atambayev" "ararat-mirzoyan" "bakhtiyor-saidov" "boris-berezovsky" "boris-yeltsin" "dmitry-medvedev" "elmar-mammadyarov" "emomali-rahmon" "erlan-abdyldaev" "german-nurbaev" "gurbanguly-berdimuhamedov" "hokim-kholiqzoda" "ivan-korotchenya" "jeenbek-kulubaev" "jeyhun-bayramov" "kassym-jomart-tokayev" "kurmanbek-bakiyev" "leonid-kuchma" "maxim-ryzhenkov" "mihai-ghimpu" "mihai-popsoi" "murat-nurtleu" "nursultan-nazarbayev" "rashid-meredov" "ruslan-kazakbaev" "sadyr-japarov" "serdar-berdimuhamedov" "sergei-aleinik" "sergei-lebedev" "sergey-lavrov" "shavkat-mirziyoyev" "sirojiddin-muhriddin" "valentina-matviyenko" "vladimir-putin" "vladimir-rushailo" "vladimir-voronin" "yermek-kosherbayev" "yevgeny-primakov" "yuri-yarov") # 0-0 values
+  local NAME_pos_param_args=("abdulla-aripov" "ahmed-gurbanov" "akylbek-japarov" "alexander-lukashenko" "alikhan-smailov" "almazbek-atambayev" "andrei-kozyrev" "ararat-mirzoyan" "bakhtiyor-saidov" "boris-berezovsky" "boris-yeltsin" "dmitry-medvedev" "elmar-mammadyarov" "emomali-rahmon" "erlan-abdyldaev" "german-nurbaev" "gurbanguly-berdimuhamedov" "hokim-kholiqzoda" "ivan-korotchenya" "jeenbek-kulubaev" "jeyhun-bayramov" "kassym-jomart-tokayev" "kohir-rasulzoda" "kurmanbek-bakiyev" "leonid-kuchma" "maxim-ryzhenkov" "mihai-ghimpu" "mihai-popsoi" "mukhtar-tleuberdi" "murat-nurtleu" "nursultan-nazarbayev" "rashid-meredov" "ruslan-kazakbaev" "sadyr-japarov" "serdar-berdimuhamedov" "sergei-aleinik" "sergei-lebedev" "sergey-lavrov" "shavkat-mirziyoyev" "sirojiddin-muhriddin" "valentina-matviyenko" "vasile-tarlev" "vladimir-putin" "vladimir-rushailo" "vladimir-voronin" "yermek-kosherbayev" "yevgeny-primakov" "yuri-yarov") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -423,7 +423,7 @@ function _picocli_cis_sessions() {
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local BODY_option_args=("heads-of-state" "heads-of-government" "foreign-ministers" "executive-committee" "inter-parliamentary-assembly" "economic-court" "economic-council") # --body values
-  local CITY_option_args=("Almaty" "Ashgabat" "Astana" "Bishkek" "Burabay" "Chisinau" "Dushanbe" "Kazan" "Kyiv" "Minsk" "Moscow" "Samarkand" "Sochi" "Tashkent" "Tbilisi" "Yalta" "avaza" "st-petersburg") # --city values
+  local CITY_option_args=("Almaty" "Ashgabat" "Astana" "Bishkek" "Burabay" "Chisinau" "Dushanbe" "Kazan" "Kyiv" "Minsk" "Moscow" "Samarkand" "Sochi" "Tashkent" "Tbilisi" "Yalta" "avaza" "igora" "st-petersburg") # --city values
   local STATE_option_args=("Armenia" "Azerbaijan" "Belarus" "Estonia" "Georgia" "Kazakhstan" "Kyrgyzstan" "Latvia" "Lithuania" "Moldova" "Russia" "Tajikistan" "Turkmenistan" "Ukraine" "Uzbekistan") # --country values
   local KIND_option_args=("regular" "informal" "extraordinary" "joint" "video" "founding" "narrow") # --kind values
   local ORDER_option_args=("newest" "date") # --sort values

@@ -185,6 +185,16 @@ final class LoadContext {
                 if (text.contains("://") || text.startsWith("http")) {
                     out.add(source(s.location(), Scalars.url(text), Optional.empty(), Optional.empty()));
                 } else if (catalogue.containsKey(text)) {
+                    Location defined = catalogueIds.get(text);
+                    if (!defined.file().equals(s.location().file())
+                            && !defined.file().endsWith(KbPart.META_FILE)) {
+                        // a command reads only the files it needs: another file's catalogue may be unread
+                        f.problem(
+                                s.location(),
+                                "source id '" + text + "' is defined in " + defined.file()
+                                        + "; a file may cite the ids of " + KbPart.META_FILE
+                                        + " and its own, or give the URL");
+                    }
                     out.add(catalogue.get(text));
                 } else if (!catalogueIds.containsKey(text) && !unusableKinds.contains("source")) {
                     f.problem(

@@ -91,4 +91,26 @@ class ReferencesTest {
                         .validate(java.util.Optional.of(kb), java.util.EnumSet.allOf(cis.model.KbPart.class)))
                 .noneSatisfy(p -> assertThat(p.message()).startsWith("unknown source id"));
     }
+
+    @Test
+    void aFileMayCiteOnlyTheSourceIdsOfKbYamlAndItsOwn(@org.junit.jupiter.api.io.TempDir Path kb) throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("src/test/resources/kb/mini"))) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, kb.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path officials = kb.resolve("officials.yaml");
+        java.nio.file.Files.writeString(
+                officials,
+                "sources:\n  OFFCAT:\n    url: https://example.org/off\n" + java.nio.file.Files.readString(officials));
+        java.nio.file.Path sessions = kb.resolve("sessions.yaml");
+        String text = java.nio.file.Files.readString(sessions);
+        java.nio.file.Files.writeString(sessions, text.replaceFirst("sources: \\[[^]]*\\]", "sources: [OFFCAT]"));
+        assertThat(cis.store.KbStore.withoutCache()
+                        .validate(java.util.Optional.of(kb), java.util.EnumSet.allOf(cis.model.KbPart.class)))
+                .extracting(cis.model.Problem::message)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("source id 'OFFCAT' is defined in ")
+                        .contains("officials.yaml"));
+    }
 }
