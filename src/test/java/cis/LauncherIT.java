@@ -159,7 +159,8 @@ class LauncherIT {
                 "yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - 2>&1 >/dev/null "
                         + "| grep -v '^Picked up'; yes Russia | head -n 1000000 | JAVA_TOOL_OPTIONS=-Xmx24m \"$CIS\" status - "
                         + "2>/dev/null | uniq -c");
-        assertThat(r.out().strip()).isEqualTo("1000000 Russia\tRU\tmember\t1991-12-12");
+        // each row starts with the input and the day it answers for (today, the launcher's clock)
+        assertThat(r.out().strip()).matches("1000000 Russia\t\\d{4}-\\d{2}-\\d{2}\tRussia\tRU\tmember\t1991-12-12");
     }
 
     @Test
