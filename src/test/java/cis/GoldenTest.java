@@ -40,6 +40,7 @@ class GoldenTest {
     private static void check(Path file) throws IOException {
         GoldenCase c = GoldenCase.parse(Files.readString(file, StandardCharsets.UTF_8));
         TestRun run = c.terminal() ? TestRun.terminal() : TestRun.piped();
+        run.width(c.width());
         run.env("CIS_DATA", FIXTURE);
         c.env().forEach(run::env);
         run.stdin(c.stdin());
@@ -58,6 +59,7 @@ class GoldenTest {
     record GoldenCase(
             List<String> args,
             boolean terminal,
+            int width,
             java.util.Map<String, String> env,
             String stdin,
             int exit,
@@ -67,6 +69,7 @@ class GoldenTest {
         static GoldenCase parse(String text) {
             List<String> args = List.of();
             boolean terminal = false;
+            int width = 80;
             java.util.Map<String, String> env = new java.util.TreeMap<>();
             String stdin = "";
             int exit = 0;
@@ -85,6 +88,7 @@ class GoldenTest {
                 switch (key) {
                     case "args" -> args = split(value);
                     case "terminal" -> terminal = Boolean.parseBoolean(value);
+                    case "width" -> width = Integer.parseInt(value);
                     case "env" ->
                         env.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
                     case "stdin" -> stdin = value.replace("\\n", "\n").replace("\\t", "\t");
@@ -94,11 +98,11 @@ class GoldenTest {
             }
             String out = text.substring(outAt + 8, errAt);
             String err = text.substring(errAt + 8);
-            return new GoldenCase(args, terminal, env, stdin, exit, out, err);
+            return new GoldenCase(args, terminal, width, env, stdin, exit, out, err);
         }
 
         GoldenCase withResult(int exit, String out, String err) {
-            return new GoldenCase(args, terminal, env, stdin, exit, out, err);
+            return new GoldenCase(args, terminal, width, env, stdin, exit, out, err);
         }
 
         String format() {
@@ -109,6 +113,9 @@ class GoldenTest {
                     .append('\n');
             if (terminal) {
                 b.append("terminal: true\n");
+            }
+            if (width != 80) {
+                b.append("width: ").append(width).append('\n');
             }
             env.forEach(
                     (k, v) -> b.append("env: ").append(k).append('=').append(v).append('\n'));

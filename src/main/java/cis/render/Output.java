@@ -104,7 +104,7 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
                 wrap.add(i);
             }
         }
-        return new Table(headers, List.of(), wrap, shape.maxLines());
+        return new Table(headers, List.of(), wrap, shape.maxLines(), shape.drop());
     }
 
     private static List<Cell> select(List<Cell> row, int[] columns) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 /** Writes a {@link Table} as an aligned terminal table, plain text, TSV, CSV or Markdown. */
 public final class TableWriter {
     private static final String GAP = "  ";
-    private static final int MIN_WRAP = 16;
 
     private TableWriter() {}
 
@@ -115,7 +114,7 @@ public final class TableWriter {
 
         private void writeBlock() {
             table(
-                    new Table(shape.headers(), block, shape.wrap(), shape.maxLines()),
+                    new Table(shape.headers(), block, shape.wrap(), shape.maxLines(), shape.drop()),
                     out,
                     header && !started,
                     color,
@@ -163,25 +162,49 @@ public final class TableWriter {
         for (List<Cell> row : t.rows()) {
             texts.add(row.stream().map(c -> Text.neutralize(c.text(), true)).toList());
         }
-        int[] w = new int[n];
+        List<Layout.Column> columns = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            w[i] = header ? Text.width(heads.get(i)) : 0;
+            int headWidth = header ? Text.width(heads.get(i)) : 0;
+            int natural = headWidth;
+            int longestWord = 0;
+            boolean wraps = t.wrap().contains(i);
             for (List<String> row : texts) {
                 for (String line : row.get(i).split("\n", -1)) {
-                    w[i] = Math.max(w[i], Text.width(line));
+                    natural = Math.max(natural, Text.width(line));
+                    if (wraps) {
+                        for (String word : line.split(" ", -1)) {
+                            longestWord = Math.max(longestWord, Text.width(word));
+                        }
+                    }
                 }
             }
+            columns.add(new Layout.Column(
+                    natural,
+                    headWidth,
+                    longestWord,
+                    wraps,
+                    !t.wrap().isEmpty() && t.wrap().get(0) == i));
         }
-        int total = GAP.length() * (n - 1);
-        for (int x : w) {
-            total += x;
+        List<Integer> droppable = new ArrayList<>();
+        for (String name : t.drop()) {
+            int i = t.headers().indexOf(name);
+            if (i >= 0) {
+                droppable.add(i);
+            }
         }
-        shrink(t, texts, heads, w, total - width);
+        Layout layout = Layout.fit(columns, droppable, GAP.length(), width);
+        int last = n - 1;
+        while (last > 0 && !layout.shown(last)) {
+            last--;
+        }
         if (header) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                String padded = i == n - 1 ? heads.get(i) : Text.pad(heads.get(i), w[i]);
-                cells.add(styleText(padded, heads.get(i), Style.BOLD, color));
+                if (layout.shown(i)) {
+                    String head = Text.truncate(heads.get(i), layout.width(i));
+                    String padded = i == last ? head : Text.pad(head, layout.width(i));
+                    cells.add(styleText(padded, head, Style.BOLD, color));
+                }
             }
             out.print(String.join(GAP, cells).stripTrailing());
             out.print('\n');
@@ -190,59 +213,38 @@ public final class TableWriter {
             List<List<String>> lines = new ArrayList<>();
             int height = 1;
             for (int i = 0; i < n; i++) {
-                List<String> cellLines = t.wrap().contains(i)
-                        ? cut(Text.wrap(texts.get(r).get(i), w[i]), t.maxLines(), w[i])
-                        : List.of(texts.get(r).get(i).split("\n", -1));
+                List<String> cellLines = List.of();
+                int w = layout.width(i);
+                if (!layout.shown(i)) {
+                    // left out on this terminal
+                } else if (t.wrap().contains(i)) {
+                    cellLines = cut(Text.wrap(texts.get(r).get(i), w), t.maxLines(), w);
+                } else {
+                    cellLines = new ArrayList<>();
+                    for (String line : texts.get(r).get(i).split("\n", -1)) {
+                        cellLines.add(Text.truncate(line, w));
+                    }
+                }
                 lines.add(cellLines);
                 height = Math.max(height, cellLines.size());
             }
             for (int l = 0; l < height; l++) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < n; i++) {
+                    if (!layout.shown(i)) {
+                        continue;
+                    }
                     String text = l < lines.get(i).size() ? lines.get(i).get(l) : "";
-                    String padded = i == n - 1 ? text : Text.pad(text, w[i]);
-                    line.append(
-                            Style.NONE == t.rows().get(r).get(i).style()
-                                    ? padded
-                                    : styleText(
-                                            padded, text, t.rows().get(r).get(i).style(), color));
-                    if (i < n - 1) {
+                    String padded = i == last ? text : Text.pad(text, layout.width(i));
+                    Style style = t.rows().get(r).get(i).style();
+                    line.append(style == Style.NONE ? padded : styleText(padded, text, style, color));
+                    if (i < last) {
                         line.append(GAP);
                     }
                 }
                 out.print(line.toString().stripTrailing());
                 out.print('\n');
             }
-        }
-    }
-
-    /**
-     * Narrows the wrapping columns, widest first, until the table fits or none can give more. A
-     * column keeps at least its header and its longest word (up to {@value #MIN_WRAP} columns).
-     */
-    private static void shrink(Table t, List<List<String>> texts, List<String> heads, int[] w, int excess) {
-        int[] min = new int[w.length];
-        for (int i : t.wrap()) {
-            int longestWord = 0;
-            for (List<String> row : texts) {
-                for (String word : row.get(i).split("[ \n]+", -1)) {
-                    longestWord = Math.max(longestWord, Math.min(MIN_WRAP, Text.width(word)));
-                }
-            }
-            min[i] = Math.min(w[i], Math.max(Text.width(heads.get(i)), longestWord));
-        }
-        while (excess > 0) {
-            int widest = -1;
-            for (int i : t.wrap()) {
-                if (w[i] > min[i] && (widest < 0 || w[i] > w[widest])) {
-                    widest = i;
-                }
-            }
-            if (widest < 0) {
-                return;
-            }
-            w[widest]--;
-            excess--;
         }
     }
 

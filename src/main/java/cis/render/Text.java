@@ -80,7 +80,7 @@ public final class Text {
         for (String paragraph : s.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             for (String word : paragraph.split(" +")) {
-                while (width(word) > width && !word.startsWith("http")) { // URLs stay whole, to stay clickable
+                while (width(word) > width) { // even a URL: a line wider than the terminal breaks worse
                     if (line.length() > 0) {
                         lines.add(line.toString());
                         line.setLength(0);
@@ -116,6 +116,25 @@ public final class Text {
             i += Character.charCount(cp);
         }
         return Math.max(i, Character.charCount(word.codePointAt(0)));
+    }
+
+    /** The text cut to at most {@code width} columns, ending in "…" when anything was cut. */
+    public static String truncate(String s, int width) {
+        if (width(s) <= width) {
+            return s;
+        }
+        int end = 0;
+        int used = 0;
+        while (end < s.length()) { // the longest prefix that leaves one column for the "…"
+            int cp = s.codePointAt(end);
+            int cw = width(new String(Character.toChars(cp)));
+            if (used + cw > width - 1) {
+                break;
+            }
+            used += cw;
+            end += Character.charCount(cp);
+        }
+        return width <= 0 ? "" : s.substring(0, end).stripTrailing() + "…";
     }
 
     public static String pad(String s, int width) {

@@ -25,9 +25,14 @@ public final class Card {
 
     /** The first line: a bold name and a styled qualifier ("Turkmenistan  associate member"). */
     public void title(String name, String qualifier, Style style) {
+        String n = Text.truncate(Text.neutralize(name, false), o.width());
+        String q = Text.neutralize(qualifier, false);
+        boolean oneLine = Text.width(n) + 2 + Text.width(q) <= o.width();
         o.out()
-                .print(Style.BOLD.apply(Text.neutralize(name, false), o.color())
-                        + (qualifier.isEmpty() ? "" : "  " + style.apply(Text.neutralize(qualifier, false), o.color()))
+                .print(Style.BOLD.apply(n, o.color())
+                        + (q.isEmpty()
+                                ? ""
+                                : (oneLine ? "  " : "\n  ") + style.apply(Text.truncate(q, o.width() - 2), o.color()))
                         + "\n");
     }
 
@@ -81,15 +86,34 @@ public final class Card {
         o.out().flush();
     }
 
+    /** Below this many columns beside the keys, values go under their keys instead. */
+    private static final int MIN_VALUE_WIDTH = 20;
+
     private void flush() {
         PrintWriter out = o.out();
         int keyWidth = block.stream().mapToInt(l -> Text.width(l[0])).max().orElse(0);
-        int valueWidth = Math.max(20, o.width() - keyWidth - 4);
+        int valueWidth = o.width() - keyWidth - 4;
+        if (valueWidth < MIN_VALUE_WIDTH) {
+            stacked(out);
+            return;
+        }
         for (String[] l : block) {
             List<String> wrapped = Text.wrap(Text.neutralize(l[1], true), valueWidth);
             for (int i = 0; i < wrapped.size(); i++) {
                 String key = i == 0 ? Text.neutralize(l[0], false) : "";
                 out.print(("  " + Text.pad(key, keyWidth) + "  " + wrapped.get(i)).stripTrailing() + "\n");
+            }
+        }
+        block.clear();
+    }
+
+    /** A narrow terminal: each key on its own line, its value indented under it. */
+    private void stacked(PrintWriter out) {
+        int valueWidth = Math.max(1, o.width() - 6);
+        for (String[] l : block) {
+            out.print("  " + Text.truncate(Text.neutralize(l[0], false), o.width() - 2) + "\n");
+            for (String line : Text.wrap(Text.neutralize(l[1], true), valueWidth)) {
+                out.print(("      " + line).stripTrailing() + "\n");
             }
         }
         block.clear();

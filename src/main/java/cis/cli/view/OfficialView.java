@@ -28,7 +28,7 @@ public final class OfficialView {
     public record Holdings(LocalDate day, boolean sources) implements View<Holding> {
         @Override
         public Table shape(Format format) {
-            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3));
+            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3)).withDrop("Body", "Until", "Note", "State");
         }
 
         @Override
@@ -51,7 +51,7 @@ public final class OfficialView {
     public record Terms(boolean sources) implements View<Term> {
         @Override
         public Table shape(Format format) {
-            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3));
+            return new Table(HEADERS, List.of(), List.of(6, 0, 1, 3)).withDrop("Body", "Until", "Note", "State");
         }
 
         @Override
@@ -133,7 +133,11 @@ public final class OfficialView {
                 Cell.of(t.state().map(State::name).orElse("")),
                 Cell.of(t.person().name(), forPeople ? Style.BOLD : Style.NONE),
                 Cell.of(t.from()),
-                Cell.of(t.to().map(Object::toString).orElse("")),
+                // people read the last day in office; the other formats keep the KB's exclusive end
+                Cell.of(t.to().map(x -> forPeople && x.isFull()
+                                ? x.earliest().minusDays(1).toString()
+                                : x.toString())
+                        .orElse("")),
                 Cell.of(String.join("; ", notes(t, certain))));
     }
 
@@ -174,8 +178,7 @@ public final class OfficialView {
                     + String.join(", ", t.coChairs().stream().map(State::name).toList()));
         }
         if (!certain) {
-            notes.add("possibly: dates known only as " + t.from()
-                    + t.to().map(x -> " to " + x).orElse(""));
+            notes.add("possibly: dates known only as " + Wording.range(t.from(), t.to()));
         } else if (t.uncertain()) {
             notes.add("dates uncertain");
         }
@@ -209,7 +212,7 @@ public final class OfficialView {
         p.died().ifPresent(d -> card.line("Died", d.toString()));
         card.section("Terms");
         for (Term t : terms) {
-            String range = t.from() + " to " + t.to().map(Object::toString).orElse("now");
+            String range = Wording.range(t.from(), t.to());
             String office = t.title().orElse(t.role().name()) + ", " + t.body().name()
                     + t.state().map(s -> " (" + s.name() + ")").orElse("")
                     + (t.coChairs().isEmpty()

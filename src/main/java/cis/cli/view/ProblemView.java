@@ -15,7 +15,7 @@ import java.util.Map;
 public final class ProblemView implements View<Problem> {
     @Override
     public Table shape(Format format) {
-        return new Table(List.of("File", "Line", "Column", "Message"), List.of(), 3);
+        return new Table(List.of("File", "Line", "Column", "Message"), List.of(), List.of(0, 3)).withDrop("Column");
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class SessionView {
             }
             // On a terminal a session is one or two lines; the whole note is in the other formats.
             return new Table(headers, List.of(), forPeople ? List.of(6, 2, 3) : List.of(7))
-                    .withMaxLines(forPeople ? 2 : 0);
+                    .withMaxLines(forPeople ? 2 : 0)
+                    .withDrop("Kind", "Country", "Note", "Status");
         }
 
         @Override
@@ -101,7 +102,7 @@ public final class SessionView {
     public record Nexts(LocalDate day, boolean sources) implements View<SessionsQuery.Next> {
         @Override
         public Table shape(Format format) {
-            return new Table(NEXT_HEADERS, List.of(), -1);
+            return new Table(NEXT_HEADERS, List.of(), List.of(3, 4)).withDrop("Kind", "Country", "Days");
         }
 
         @Override

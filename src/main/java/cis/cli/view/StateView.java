@@ -165,7 +165,11 @@ public final class StateView {
             List<String> headers = new ArrayList<>(List.of("Input", "As of"));
             headers.addAll(t.headers());
             return new Table(
-                    headers, List.of(), t.wrap().stream().map(w -> w + 2).toList(), t.maxLines());
+                    headers,
+                    List.of(),
+                    t.wrap().stream().map(w -> w + 2).toList(),
+                    t.maxLines(),
+                    List.of("Sources", "As of", "ISO", "Kind"));
         }
 
         @Override
@@ -235,17 +239,20 @@ public final class StateView {
         return m;
     }
 
-    /** The table (headers, wrapping column) of {@code cis status} in the row formats. */
+    /**
+     * The table of {@code cis status} in the row formats: headers, the wrapping column and the
+     * columns a narrow terminal leaves out first.
+     */
     public static Table shape(boolean history, boolean sources) {
         if (history) {
-            return new Table(TIMELINE_HEADERS, List.of(), 3);
+            return new Table(TIMELINE_HEADERS, List.of(), List.of(3, 4, 5)).withDrop("Sources", "Kind");
         }
         if (sources) {
             List<String> headers = new ArrayList<>(HEADERS);
             headers.add("Sources");
-            return new Table(headers, List.of(), 4);
+            return new Table(headers, List.of(), List.of(4, 5)).withDrop("Sources", "ISO", "Note");
         }
-        return new Table(HEADERS, List.of(), 4);
+        return new Table(HEADERS, List.of(), 4).withDrop("ISO", "Note");
     }
 
     /** The rows of one state in that table: one, or one per event with {@code history}. */
@@ -335,10 +342,7 @@ public final class StateView {
             card.line("Note", Wording.noRecordBefore(s));
         }
         s.previous()
-                .ifPresent(p -> card.line(
-                        "Before",
-                        Wording.label(p.status()) + " " + p.from() + " to "
-                                + p.to().map(Object::toString).orElse("")));
+                .ifPresent(p -> card.line("Before", Wording.label(p.status()) + " " + Wording.range(p.from(), p.to())));
         s.next().ifPresent(p -> card.line("Next", Wording.label(p.status()) + " from " + p.from()));
         card.line("Official name", s.state().officialName());
         card.line("ISO 3166", s.state().iso2() + " / " + s.state().iso3());
@@ -353,7 +357,7 @@ public final class StateView {
         if (history) {
             card.section("Status history");
             for (StatusPeriod p : s.state().periods()) {
-                String range = p.from() + " to " + p.to().map(Object::toString).orElse("now");
+                String range = Wording.range(p.from(), p.to());
                 card.line(
                         range,
                         Wording.label(p.status())

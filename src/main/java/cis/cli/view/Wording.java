@@ -1,10 +1,13 @@
 package cis.cli.view;
 
 import cis.model.Condition;
+import cis.model.PartialDate;
 import cis.model.Status;
 import cis.query.StateStatus;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The words people read for statuses and conditions, in one place: table cells, cards, the notes
@@ -12,6 +15,22 @@ import java.util.List;
  */
 public final class Wording {
     private Wording() {}
+
+    /**
+     * A period as people read it, with an inclusive end: the KB's {@code to} is the first day after
+     * (2026-01-01 to 2029-01-01 reads "2026-01-01 to 2028-12-31"). An end known only to the month or
+     * year has no day before it to name, so it reads "until 2026". No end: "to now".
+     */
+    public static String range(PartialDate from, Optional<PartialDate> to) {
+        return from
+                + to.map(t -> t.isFull() ? " to " + t.earliest().minusDays(1) : " until " + t)
+                        .orElse(" to now");
+    }
+
+    /** {@link #range(PartialDate, Optional)} for full dates. */
+    public static String range(LocalDate from, Optional<LocalDate> to) {
+        return from + to.map(t -> " to " + t.minusDays(1)).orElse(" to now");
+    }
 
     /** How a person reads a status: "associate member". */
     public static String label(Status s) {
