@@ -211,19 +211,17 @@ function _picocli_cis_states() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--status'"
-  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '--no-header' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data' '--as-of' '--color' '--status' '--sort' '--limit'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local SS_option_args=("member" "associate-member" "founding-state" "former-member" "non-member" "observer") # --status values
+  local ORDER_option_args=("status" "name" "since") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as-of')
-      return
-      ;;
-    '--format')
+    '-o'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
@@ -234,21 +232,32 @@ function _picocli_cis_states() {
     '--jq')
       return
       ;;
-    '--color')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
-      return $?
-      ;;
     '--data')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--as-of')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--status')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SS_option_args[@]}" ) )
       return $?
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--limit')
+      return
       ;;
   esac
 
@@ -268,9 +277,9 @@ function _picocli_cis_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-v' '--verbose' '--history' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--input' '--name-column' '--date-column' '--is'"
-  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '--no-header' '--no-color' '--history' '--sources' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data' '--as-of' '--color' '--input' '--name-column' '--date-column' '--is'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("LINES" "CSV") # --input values
   local SS_option_args=("member" "associate-member" "founding-state" "former-member" "non-member" "observer") # --is values
@@ -278,10 +287,7 @@ function _picocli_cis_status() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as-of')
-      return
-      ;;
-    '--format')
+    '-o'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
@@ -292,15 +298,18 @@ function _picocli_cis_status() {
     '--jq')
       return
       ;;
-    '--color')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
-      return $?
-      ;;
     '--data')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
     '--input')
@@ -343,21 +352,19 @@ function _picocli_cis_officials() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-v' '--verbose' '--history' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--role' '--body' '--state'"
-  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '--no-header' '--no-color' '--history' '--sources' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data' '--as-of' '--color' '--role' '--body' '--state' '--sort' '--limit'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local ROLE_option_args=("executive-secretary" "chair" "foreign-minister") # --role values
   local BODY_option_args=("heads-of-state" "heads-of-government" "foreign-ministers" "executive-committee" "inter-parliamentary-assembly" "economic-court" "economic-council") # --body values
   local STATE_option_args=("Armenia" "Azerbaijan" "Belarus" "Estonia" "Georgia" "Kazakhstan" "Kyrgyzstan" "Latvia" "Lithuania" "Moldova" "Russia" "Tajikistan" "Turkmenistan" "Ukraine" "Uzbekistan") # --state values
+  local ORDER_option_args=("office" "since" "name") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as-of')
-      return
-      ;;
-    '--format')
+    '-o'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
@@ -368,15 +375,18 @@ function _picocli_cis_officials() {
     '--jq')
       return
       ;;
-    '--color')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
-      return $?
-      ;;
     '--data')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
     '--role')
@@ -393,6 +403,14 @@ function _picocli_cis_officials() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
       return $?
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--limit')
+      return
       ;;
   esac
   local NAME_pos_param_args=("abdulla-aripov" "ahmed-gurbanov" "akylbek-japarov" "alexander-lukashenko" "alikhan-smailov" "almazbek-atambayev" "andrei-kozyrev" "ararat-mirzoyan" "bakhtiyor-saidov" "boris-berezovsky" "boris-yeltsin" "dmitry-medvedev" "elmar-mammadyarov" "emomali-rahmon" "erlan-abdyldaev" "german-nurbaev" "gurbanguly-berdimuhamedov" "hokim-kholiqzoda" "ivan-korotchenya" "jeenbek-kulubaev" "jeyhun-bayramov" "kassym-jomart-tokayev" "kohir-rasulzoda" "kurmanbek-bakiyev" "leonid-kuchma" "maxim-ryzhenkov" "mihai-ghimpu" "mihai-popsoi" "mukhtar-tleuberdi" "murat-nurtleu" "nursultan-nazarbayev" "rashid-meredov" "ruslan-kazakbaev" "sadyr-japarov" "serdar-berdimuhamedov" "sergei-aleinik" "sergei-lebedev" "sergey-lavrov" "shavkat-mirziyoyev" "sirojiddin-muhriddin" "valentina-matviyenko" "vasile-tarlev" "vladimir-putin" "vladimir-rushailo" "vladimir-voronin" "yermek-kosherbayev" "yevgeny-primakov" "yuri-yarov") # 0-0 values
@@ -418,8 +436,8 @@ function _picocli_cis_sessions() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-v' '--verbose' '--upcoming' '--past' '--next' '--sources' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data' '--body' '--year' '--from' '--to' '--city' '--country' '--kind' '--sort' '--limit'"
+  local flag_opts="'--upcoming' '--past' '--next' '--json' '-v' '--verbose' '--no-pager' '--no-header' '--no-color' '--sources' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data' '--as-of' '--color' '--body' '--year' '--from' '--to' '--city' '--state' '--country' '--kind' '--sort' '--limit'"
   local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
   local BODY_option_args=("heads-of-state" "heads-of-government" "foreign-ministers" "executive-committee" "inter-parliamentary-assembly" "economic-court" "economic-council") # --body values
@@ -431,10 +449,7 @@ function _picocli_cis_sessions() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as-of')
-      return
-      ;;
-    '--format')
+    '-o'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
@@ -445,15 +460,18 @@ function _picocli_cis_sessions() {
     '--jq')
       return
       ;;
-    '--color')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
-      return $?
-      ;;
     '--data')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
     '--body')
@@ -475,7 +493,7 @@ function _picocli_cis_sessions() {
       COMPREPLY=( $( compReplyArray "${CITY_option_args[@]}" ) )
       return $?
       ;;
-    '--country')
+    '--state'|'--country')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STATE_option_args[@]}" ) )
       return $?
@@ -511,18 +529,14 @@ function _picocli_cis_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as-of' '--format' '--fields' '--jq' '--color' '--data'"
-  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown" "ics") # --format values
-  local WHEN_option_args=("auto" "always" "never") # --color values
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as-of')
-      return
-      ;;
-    '--format')
+    '-o'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
@@ -532,11 +546,6 @@ function _picocli_cis_validate() {
       ;;
     '--jq')
       return
-      ;;
-    '--color')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
-      return $?
       ;;
     '--data')
       local IFS=$'\n'

@@ -53,7 +53,8 @@ public final class Main {
                             new SystemClock(),
                             terminal,
                             width(System.getProperty("cis.columns", env.getOrDefault("COLUMNS", "80"))),
-                            stdinTerminal));
+                            stdinTerminal,
+                            rows(System.getProperty("cis.rows", "0"))));
             out.flush();
             code = stdout.exitCode(code, err);
         } catch (Throwable e) { // run() catches everything; this is for what fails around it
@@ -168,6 +169,16 @@ public final class Main {
         } catch (Throwable ignored) { // nothing more can be said
         }
         return ExitCode.INTERNAL;
+    }
+
+    /** The terminal height the launcher measured; 0 (never page) when unknown or absurd. */
+    private static int rows(String rows) {
+        try {
+            int r = Integer.parseInt(rows.strip());
+            return r >= 2 && r <= 10_000 ? r : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The terminal width the launcher measured (or COLUMNS); 80 when unknown or absurd. */

@@ -31,6 +31,16 @@ class TerminalWidthTest {
             "sessions",
             "sessions --next --as-of 2026-04-16",
             "sessions --past --limit 5 --sources",
+            "--help",
+            "states --help",
+            "status --help",
+            "officials --help",
+            "sessions --help",
+            "validate --help",
+            "shell --help",
+            "completion --help",
+            "help status",
+            "--version",
             "staets");
 
     static Stream<Arguments> cases() {

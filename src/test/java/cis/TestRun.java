@@ -19,6 +19,7 @@ public final class TestRun {
     private final Map<String, String> env = new HashMap<>();
     private boolean terminal;
     private int width = 80;
+    private int height;
     private String stdin = "";
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -36,6 +37,12 @@ public final class TestRun {
 
     public TestRun env(String key, String value) {
         env.put(key, value);
+        return this;
+    }
+
+    /** A terminal this many rows high, so that a long answer goes to the pager. */
+    public TestRun height(int rows) {
+        this.height = rows;
         return this;
     }
 
@@ -65,7 +72,9 @@ public final class TestRun {
                 env,
                 clock,
                 terminal,
-                width);
+                width,
+                false,
+                height);
         int code = Main.run(args, ctx);
         return new Result(code, out.toString(), err.toString());
     }

@@ -99,7 +99,18 @@ public final class Candidates {
         }
     }
 
+    /** The formats of every answer; a command that writes calendars also has {@link CalendarFormats}. */
     static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Format.values())
+                    .filter(f -> f != Format.ICS)
+                    .map(Format::id)
+                    .iterator();
+        }
+    }
+
+    static final class CalendarFormats implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(Format.values()).map(Format::id).iterator();
@@ -124,6 +135,20 @@ public final class Candidates {
         @Override
         public Iterator<String> iterator() {
             return List.of("newest", "date").iterator();
+        }
+    }
+
+    static final class StatesSorts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("status", "name", "since").iterator();
+        }
+    }
+
+    static final class OfficialsSorts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("office", "since", "name").iterator();
         }
     }
 

@@ -9,6 +9,7 @@ import cis.store.KbStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +27,19 @@ import picocli.CommandLine.Command;
         versionProvider = CisCommand.Version.class,
         footer = {
             "%nExamples:",
-            "  cis status Turkmenistan                  status, since when, what it means",
-            "  cis status Georgia --history --sources   the full timeline, with citations",
-            "  cis states --as-of 2005-01-01            the CIS as it was on that day",
-            "  cis states --status member --json        data for scripts",
-            "  cis status \"$COUNTRY\" --is member        exit 0 if it is a member, 1 if not",
+            "  cis status Turkmenistan",
+            "      status, since when, what it means",
+            "  cis status Georgia --history --sources",
+            "      the full timeline, with citations",
+            "  cis states --as-of 2005-01-01",
+            "      the CIS as it was on that day",
+            "  cis officials --role chair --history",
+            "      every chair, by date",
+            "  cis sessions --body CHS --year 2025",
+            "      the summits of 2025",
+            "  cis status \"$COUNTRY\" --is member",
+            "      exit 0 if it is a member, 1 if not",
+            "%nRun 'cis help COMMAND' for a command's options and examples.",
             ExitCode.HELP_FOOTER
         })
 public final class CisCommand {
@@ -58,8 +67,8 @@ public final class CisCommand {
     private final CliContext context;
     private final KbStore store;
     private final Prompt prompt;
-    /** What runs once the command has printed (the --jq program over its JSON). */
-    private Runnable afterRun = () -> {};
+    /** What runs once the command has printed, in order: the --jq program over its JSON, the pager. */
+    private final List<Runnable> afterRun = new java.util.ArrayList<>();
 
     /** A root command on a KB store (which a shell shares between its commands) and a prompt for {@code cis shell}. */
     public CisCommand(CliContext context, KbStore store, Prompt prompt) {
@@ -81,7 +90,7 @@ public final class CisCommand {
     }
 
     void afterRun(Runnable r) {
-        afterRun = r;
+        afterRun.add(r);
     }
 
     /**
@@ -96,20 +105,31 @@ public final class CisCommand {
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */
     public static int execute(String[] args, CliContext context, KbStore store, Prompt prompt) {
         CommandLine cmd = commandLine(context, store, prompt, args);
-        cmd.setOut(context.out());
+        // Inside cis shell (which runs its lines without a prompt of their own) commands are typed
+        // without "cis": help, suggestions and hints say "status --help", not "cis status --help".
+        boolean inShell = prompt == Prompt.NONE;
+        if (inShell) {
+            cmd.setCommandName("");
+        }
+        HelpLayout.apply(cmd, context.terminalWidth());
+        // help and --version, which picocli prints, fit the terminal; commands print through Output
+        cmd.setOut(new java.io.PrintWriter(new cis.render.FoldingWriter(context.out(), context.terminalWidth())));
         cmd.setErr(context.err());
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
-                context.stdoutIsTerminal() && !context.env().containsKey("NO_COLOR")
+                context.stdoutIsTerminal() && OutputOptions.colorWanted(context.env())
                         ? CommandLine.Help.Ansi.ON
                         : CommandLine.Help.Ansi.OFF));
-        Errors errors = new Errors(context);
+        Errors errors = new Errors(context, inShell ? "" : "cis ");
         cmd.setParameterExceptionHandler(errors::usage);
         cmd.setExecutionExceptionHandler(errors::execution);
         int code = cmd.execute(args);
-        try {
-            ((CisCommand) cmd.getCommand()).afterRun.run();
-        } catch (CliException e) {
-            code = errors.report(e);
+        for (Runnable r : ((CisCommand) cmd.getCommand()).afterRun) {
+            try {
+                r.run();
+            } catch (CliException e) {
+                int failed = errors.report(e);
+                code = code == ExitCode.OK ? failed : code;
+            }
         }
         context.out().flush();
         context.err().flush();
@@ -126,13 +146,13 @@ public final class CisCommand {
         CommandLine cmd = new CommandLine(new CisCommand(context, store, prompt));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cmd.addSubcommand(first, SUBCOMMANDS.get(first).create().get()); // the others are not needed
+            cmd.addSubcommand(first, withFormats(SUBCOMMANDS.get(first).create().get())); // the others are not needed
             return cmd;
         }
         String second = first.equals("help") && args.length > 1 ? args[1] : "";
         SUBCOMMANDS.forEach((name, sub) -> {
             if (name.equals(first) || name.equals(second)) {
-                cmd.addSubcommand(name, sub.create().get());
+                cmd.addSubcommand(name, withFormats(sub.create().get()));
             } else {
                 cmd.addSubcommand(name, stub(name, sub.type()));
             }
@@ -143,8 +163,38 @@ public final class CisCommand {
     /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
     public static CommandLine fullCommandLine(CliContext context) {
         CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache(), Prompt.NONE));
-        SUBCOMMANDS.forEach((name, sub) -> cmd.addSubcommand(name, sub.create().get()));
+        SUBCOMMANDS.forEach(
+                (name, sub) -> cmd.addSubcommand(name, withFormats(sub.create().get())));
         return cmd;
+    }
+
+    /**
+     * A command's model, whose --format offers ics only where calendars are written: in help, in
+     * completion and in the error for a wrong format. (The option is declared once, in {@link
+     * OutputOptions}; the model is changed here rather than declaring it per command.)
+     */
+    private static CommandLine withFormats(Object command) {
+        CommandLine line = new CommandLine(command);
+        if (!(command instanceof WritesCalendar)) {
+            return line;
+        }
+        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+        CommandLine.Model.OptionSpec format = spec.findOption("--format");
+        List<CommandLine.Model.OptionSpec> options = spec.options().stream()
+                .filter(o -> o.group() == null) // picocli keeps a group's options where they are
+                .toList();
+        options.forEach(spec::remove);
+        Iterable<String> formats = new Candidates.CalendarFormats();
+        for (CommandLine.Model.OptionSpec o : options) {
+            spec.addOption(
+                    o != format
+                            ? o
+                            : CommandLine.Model.OptionSpec.builder(o)
+                                    .completionCandidates(formats)
+                                    .converters(new Converters.FormatConverter(formats))
+                                    .build());
+        }
+        return line;
     }
 
     private static CommandLine stub(String name, Class<?> type) {
@@ -236,15 +286,13 @@ public final class CisCommand {
             CisCommand root = (CisCommand) spec.root().userObject();
             try {
                 KbMeta meta = root.store.meta(root.dataDirectory(Optional.empty()));
-                return new String[] {
-                    "cis " + tool,
-                    Text.neutralize(
-                            "knowledge base " + meta.version() + ", facts last reviewed " + meta.reviewed()
-                                    + meta.sourcesUpTo()
-                                            .map(d -> ", sources up to " + d)
-                                            .orElse(""),
-                            false)
-                };
+                // a line each: short enough for any terminal, and one grep away for a script
+                List<String> lines = new java.util.ArrayList<>(List.of(
+                        "cis " + tool,
+                        Text.neutralize("knowledge base " + meta.version(), false),
+                        "facts last reviewed " + meta.reviewed()));
+                meta.sourcesUpTo().ifPresent(d -> lines.add("sources up to " + d));
+                return lines.toArray(String[]::new);
             } catch (KbException | CliException e) {
                 return new String[] {
                     "cis " + tool, Text.neutralize("knowledge base unreadable: " + e.getMessage(), false)

@@ -13,14 +13,20 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "completion",
         header = "Print a shell completion script (bash, zsh or fish).",
-        description = {
-            "Print the shell completion script for bash, zsh or fish.",
-            "bash:  source <(cis completion bash)        (or save it in ~/.local/share/bash-completion/completions/cis)",
-            "zsh:   source <(cis completion zsh)         (in ~/.zshrc)",
-            "fish:  cis completion fish > ~/.config/fish/completions/cis.fish"
-        },
+        description = "Print the shell completion script for bash, zsh or fish. Completion covers commands, "
+                + "options, their values and the names in the knowledge base.",
         mixinStandardHelpOptions = true,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  source <(cis completion bash)",
+            "      bash, for this session; for good, save it as",
+            "      ~/.local/share/bash-completion/completions/cis",
+            "  cis completion zsh > ~/.zfunc/_cis",
+            "      zsh, with fpath=(~/.zfunc $fpath) before compinit in ~/.zshrc",
+            "  cis completion fish > ~/.config/fish/completions/cis.fish",
+            "      fish",
+            ExitCode.HELP_FOOTER
+        })
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

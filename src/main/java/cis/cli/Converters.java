@@ -22,19 +22,30 @@ final class Converters {
         }
     }
 
-    static final class FormatConverter implements ITypeConverter<Format> {
+    /**
+     * A format by its id. Every format converts (ics too, so that {@code states --format ics} hears
+     * why not), but the error lists only the formats of the command: {@code calendars} for those
+     * that write calendars.
+     */
+    static class FormatConverter implements ITypeConverter<Format> {
+        private final Iterable<String> offered;
+
+        FormatConverter() {
+            this(new Candidates.Formats());
+        }
+
+        FormatConverter(Iterable<String> offered) {
+            this.offered = offered;
+        }
+
         @Override
         public Format convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
             return Arrays.stream(Format.values())
                     .filter(f -> f.id().equals(v))
                     .findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a format; use one of: "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(Format.values())
-                                            .map(Format::id)
-                                            .toList())));
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a format; use one of: " + String.join(", ", offered)));
         }
     }
 
@@ -68,6 +79,38 @@ final class Converters {
         }
     }
 
+    /** {@code cis states --sort}: status, name or since. */
+    static final class StatesSortConverter implements ITypeConverter<cis.query.StatusQuery.Sort> {
+        @Override
+        public cis.query.StatusQuery.Sort convert(String value) {
+            return choice(cis.query.StatusQuery.Sort.class, value, "an order of states");
+        }
+    }
+
+    /** {@code cis officials --sort}: office, since or name. */
+    static final class OfficialsSortConverter implements ITypeConverter<cis.query.OfficialsQuery.Sort> {
+        @Override
+        public cis.query.OfficialsQuery.Sort convert(String value) {
+            return choice(cis.query.OfficialsQuery.Sort.class, value, "an order of terms");
+        }
+    }
+
+    /** An enum constant by its lower-case name, or an error that lists them. */
+    static <E extends Enum<E>> E choice(Class<E> type, String value, String what) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(v)) {
+                return e;
+            }
+        }
+        throw new TypeConversionException("'" + value + "' is not " + what + "; use "
+                + String.join(
+                        ", ",
+                        Arrays.stream(type.getEnumConstants())
+                                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                                .toList()));
+    }
+
     static final class InputFormatConverter implements ITypeConverter<StatusCommand.InputFormat> {
         @Override
         public StatusCommand.InputFormat convert(String value) {
@@ -80,11 +123,11 @@ final class Converters {
         }
     }
 
-    static final class ColorConverter implements ITypeConverter<QueryOptions.ColorMode> {
+    static final class ColorConverter implements ITypeConverter<OutputOptions.ColorMode> {
         @Override
-        public QueryOptions.ColorMode convert(String value) {
+        public OutputOptions.ColorMode convert(String value) {
             String v = value.strip().toUpperCase(Locale.ROOT);
-            return Arrays.stream(QueryOptions.ColorMode.values())
+            return Arrays.stream(OutputOptions.ColorMode.values())
                     .filter(m -> m.name().equals(v))
                     .findFirst()
                     .orElseThrow(() -> new TypeConversionException(

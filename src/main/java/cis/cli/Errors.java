@@ -19,9 +19,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Errors {
     private static final int MAX_PROBLEMS = 20;
     private final CliContext context;
+    /** How commands are typed: "cis " at a shell prompt, "" inside cis shell. */
+    private final String invoked;
 
-    public Errors(CliContext context) {
+    public Errors(CliContext context, String invoked) {
         this.context = context;
+        this.invoked = invoked;
     }
 
     /** Bad command lines: the message, a suggestion where one fits, and where to read more. Exit 2. */
@@ -35,7 +38,8 @@ public final class Errors {
                 err.print("Did you mean: " + String.join(" or ", suggestions) + "?\n");
             }
         }
-        err.print("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.\n");
+        String command = cmd.getCommandSpec().qualifiedName().strip(); // no "cis" inside cis shell
+        err.print("Try '" + (command.isEmpty() ? "help" : command + " --help") + "' for more information.\n");
         err.flush();
         return ExitCode.USAGE;
     }
@@ -55,24 +59,21 @@ public final class Errors {
         return cis.render.Text.neutralize(m.startsWith("Error: ") ? m.substring(7) : m, false);
     }
 
-    /** Picocli's own suggestions, except for subcommands, where edit distance beats its heuristic ("stauts"). */
-    private static List<String> suggestions(UnmatchedArgumentException u) {
+    /**
+     * Picocli's own suggestions, except for subcommands, where edit distance beats its heuristic:
+     * every command within two edits, the nearest first ("state": states, then status).
+     */
+    private List<String> suggestions(UnmatchedArgumentException u) {
         CommandLine cmd = u.getCommandLine();
         List<String> unmatched = u.getUnmatched();
         if (!unmatched.isEmpty()
                 && !unmatched.get(0).startsWith("-")
                 && !cmd.getSubcommands().isEmpty()) {
             String typed = unmatched.get(0);
-            int best = cmd.getSubcommands().keySet().stream()
-                    .mapToInt(name -> Names.distance(typed, name, 3))
-                    .min()
-                    .orElse(99);
-            if (best > 2) {
-                return List.of();
-            }
             return cmd.getSubcommands().keySet().stream()
-                    .filter(name -> Names.distance(typed, name, 3) == best)
-                    .map(name -> "cis " + name)
+                    .filter(name -> Names.distance(typed, name, 3) <= 2)
+                    .sorted(java.util.Comparator.comparingInt(name -> Names.distance(typed, name, 3)))
+                    .map(name -> invoked + name)
                     .toList();
         }
         return u.getSuggestions();

@@ -18,8 +18,11 @@ public final class ExitCode {
 
     /** The footer of every help page. */
     public static final String HELP_FOOTER = "%nExit codes:%n"
-            + "  0  ok                       3  not found or ambiguous%n"
-            + "  1  --is did not hold        4  knowledge base invalid or unreadable%n"
-            + "  2  usage error              5  internal error (rerun with --verbose),%n"
-            + "                                 or the output could not be written%n";
+            + "  0  ok (an empty answer too)%n"
+            + "  1  --is did not hold%n"
+            + "  2  usage error%n"
+            + "  3  not found or ambiguous%n"
+            + "  4  knowledge base invalid or unreadable%n"
+            + "  5  internal error (rerun with --verbose),%n"
+            + "     or the output could not be written%n";
 }

@@ -21,6 +21,21 @@ final class Lookups {
 
     private Lookups() {}
 
+    /**
+     * A lookup for an option's value: a value that names nothing is a usage error (exit 2), as a
+     * bad option is, where a name asked about ({@code cis status Narnia}) is not found (exit 3).
+     */
+    static <T> T forOption(String option, java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (CliException e) {
+            if (e.exitCode() != ExitCode.NOT_FOUND) {
+                throw e;
+            }
+            throw CliException.usage(option + ": " + e.getMessage(), e.hint().orElse(null));
+        }
+    }
+
     static State state(Names<State> names, String query) {
         return resolve(names, query, "state", State::name, "Run 'cis states' to list the states the KB knows.");
     }

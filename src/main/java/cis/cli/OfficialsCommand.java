@@ -19,13 +19,22 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "officials",
         header = "Who holds the CIS offices: on a day, every term, or one person.",
-        description = {
-            "Show who holds the CIS offices on a day (default today), every term with --history,",
-            "or one person's card when a NAME is given."
-        },
+        description = "Show who holds the CIS offices on a day (today unless --as-of says otherwise), every term "
+                + "with --history, or one person's card when a NAME is given.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  cis officials",
+            "      who holds the offices today",
+            "  cis officials --role chair --body CHS --history",
+            "      every chair of the Council of Heads of State, by date",
+            "  cis officials --state Russia --as-of 2010",
+            "      Russia's office holders at the end of 2010",
+            "  cis officials Lebedev",
+            "      one person's card: names, terms and sources",
+            ExitCode.HELP_FOOTER
+        })
 final class OfficialsCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
@@ -65,6 +74,18 @@ final class OfficialsCommand implements Callable<Integer> {
     @Option(names = "--sources", description = "Add the citations.")
     boolean sources;
 
+    @Option(
+            names = "--sort",
+            paramLabel = "ORDER",
+            completionCandidates = Candidates.OfficialsSorts.class,
+            converter = Converters.OfficialsSortConverter.class,
+            description = "office (the default: office by office, each in time order), since (all offices by "
+                    + "date) or name.")
+    OfficialsQuery.Sort sort = OfficialsQuery.Sort.OFFICE;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N terms.")
+    Integer limit;
+
     @Override
     public Integer call() {
         Output out = options.output();
@@ -79,21 +100,33 @@ final class OfficialsCommand implements Callable<Integer> {
         }
         OfficialsQuery.Filter filter = new OfficialsQuery.Filter(
                 Optional.ofNullable(role)
-                        .map(r -> Lookups.role(
-                                officials.roles().names(), r, officials.roles().all())),
+                        .map(r -> Lookups.forOption(
+                                "--role",
+                                () -> Lookups.role(
+                                        officials.roles().names(),
+                                        r,
+                                        officials.roles().all()))),
                 Optional.ofNullable(body)
-                        .map(b ->
-                                Lookups.body(kb.bodies().names(), b, kb.bodies().all())),
-                Optional.ofNullable(state).map(s -> Lookups.state(kb.states().names(), s)));
+                        .map(b -> Lookups.forOption(
+                                "--body",
+                                () -> Lookups.body(
+                                        kb.bodies().names(), b, kb.bodies().all()))),
+                Optional.ofNullable(state)
+                        .map(s -> Lookups.forOption(
+                                "--state", () -> Lookups.state(kb.states().names(), s))));
         if (history) {
-            List<Term> terms = OfficialsQuery.history(kb, filter);
+            List<Term> terms =
+                    Listing.limit(OfficialsQuery.sorted(OfficialsQuery.history(kb, filter), t -> t, sort), limit);
             out.print(terms, new OfficialView.Terms(sources));
             if (terms.isEmpty()) {
                 nothingKnown(filter, "at any time");
             }
             return ExitCode.OK;
         }
-        List<OfficialsQuery.Holding> holdings = OfficialsQuery.onDay(kb, options.day(), filter);
+        List<OfficialsQuery.Holding> holdings = Listing.limit(
+                OfficialsQuery.sorted(
+                        OfficialsQuery.onDay(kb, options.day(), filter), OfficialsQuery.Holding::term, sort),
+                limit);
         out.print(holdings, new OfficialView.Holdings(options.day(), sources));
         if (holdings.isEmpty()) {
             nothingKnown(filter, "on " + options.day());
@@ -107,7 +140,6 @@ final class OfficialsCommand implements Callable<Integer> {
                 f.role().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse("office holder")
                         + f.body().map(b -> " of the " + b.name()).orElse("")
                         + f.state().map(s -> " for " + s.name()).orElse("");
-        options.context().err().print("cis: not known: the knowledge base records no " + what + " " + when + ".\n");
-        options.context().err().flush();
+        Listing.empty(options, "cis: not known: the knowledge base records no " + what + " " + when + ".");
     }
 }

@@ -29,7 +29,18 @@ import picocli.CommandLine.Option;
         },
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  cis sessions --next --as-of 2026-04-01",
+            "      the next session of each council after that day",
+            "  cis sessions --body CHS --year 2024",
+            "      the summits of 2024",
+            "  cis sessions --state Kazakhstan --sort date --limit 5",
+            "      the first five sessions Kazakhstan hosted",
+            "  cis sessions --from 2025 -o ics > cis.ics",
+            "      a calendar of the sessions since 2025",
+            ExitCode.HELP_FOOTER
+        })
 final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     @Mixin
     QueryOptions options;
@@ -66,11 +77,11 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     String city;
 
     @Option(
-            names = "--country",
+            names = {"--state", "--country"},
             paramLabel = "STATE",
             completionCandidates = Candidates.States.class,
-            description = "Only sessions hosted by this state.")
-    String country;
+            description = "Only sessions hosted by this state (--country is the same).")
+    String state;
 
     @Option(
             names = "--kind",
@@ -118,9 +129,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     public Integer call() {
         Output out = options.output();
         boolean newestFirst = sort == Order.NEWEST;
-        if (limit != null && limit < 1) {
-            throw CliException.usage("--limit must be at least 1", null);
-        }
+        Listing.limit(List.of(), limit); // a bad --limit is a usage error before the KB is read
         LocalDate today = options.context().today();
         Optional<LocalDate> fromDay = Optional.ofNullable(from).map(f -> f.first(today));
         Optional<LocalDate> toDay = Optional.ofNullable(to).map(t -> t.last(today));
@@ -133,7 +142,9 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         KnowledgeBase kb = options.kb(KbPart.SESSIONS);
         LocalDate day = options.day();
         Optional<Body> b = Optional.ofNullable(body)
-                .map(x -> Lookups.body(kb.bodies().names(), x, kb.bodies().all()));
+                .map(x -> Lookups.forOption(
+                        "--body",
+                        () -> Lookups.body(kb.bodies().names(), x, kb.bodies().all())));
         if (when != null && when.next) {
             return next(kb, b, day, out);
         }
@@ -143,19 +154,23 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                 fromDay,
                 toDay,
                 Optional.ofNullable(city)
-                        .map(c -> Lookups.resolve(
-                                kb.sessions().cities().names(),
-                                c,
-                                "city",
-                                City::name,
-                                "Cities: "
-                                        + String.join(
-                                                ", ",
-                                                kb.sessions().cities().all().stream()
-                                                        .map(City::name)
-                                                        .toList())
-                                        + ".")),
-                Optional.ofNullable(country).map(c -> Lookups.state(kb.states().names(), c)),
+                        .map(c -> Lookups.forOption(
+                                "--city",
+                                () -> Lookups.resolve(
+                                        kb.sessions().cities().names(),
+                                        c,
+                                        "city",
+                                        City::name,
+                                        "Cities: "
+                                                + String.join(
+                                                        ", ",
+                                                        kb.sessions().cities().all().stream()
+                                                                .map(City::name)
+                                                                .toList())
+                                                + "."))),
+                Optional.ofNullable(state)
+                        .map(c -> Lookups.forOption(
+                                "--state", () -> Lookups.state(kb.states().names(), c))),
                 Optional.ofNullable(kind),
                 when == null
                         ? SessionsQuery.When.ANY
@@ -182,15 +197,27 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
         } else {
             out.print(sessions, new SessionView.Sessions(day, sources));
         }
+        if (sessions.isEmpty()) {
+            Listing.empty(
+                    options,
+                    "cis: not known: the knowledge base records no session"
+                            + (when != null && when.upcoming ? " on or after " + day : "")
+                            + (when != null && when.past ? " before " + day : "")
+                            + " that matches"
+                            + (when != null && when.upcoming && day.isAfter(OutputOptions.knownUpTo(kb.meta()))
+                                    ? "; it knows nothing after " + OutputOptions.freshness(kb.meta())
+                                    : "")
+                            + ".");
+        }
         return ExitCode.OK;
     }
 
     private int next(KnowledgeBase kb, Optional<Body> b, LocalDate day, Output out) {
         List<SessionsQuery.Next> next = SessionsQuery.next(kb, b, day);
-        if (!next.isEmpty() && day.isAfter(QueryOptions.knownUpTo(kb.meta()))) {
+        if (!next.isEmpty() && day.isAfter(OutputOptions.knownUpTo(kb.meta()))) {
             options.context()
                     .err()
-                    .print("cis: note: the KB knows nothing after " + QueryOptions.freshness(kb.meta())
+                    .print("cis: note: the KB knows nothing after " + OutputOptions.freshness(kb.meta())
                             + ": a session shown may since have been held, moved or cancelled.\n");
             options.context().err().flush();
         }
@@ -210,7 +237,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
                     .err()
                     .print("cis: not known: no upcoming session"
                             + b.map(x -> " of the " + x.name()).orElse("") + " on or after " + day
-                            + " is recorded; the KB knows nothing after " + QueryOptions.freshness(kb.meta())
+                            + " is recorded; the KB knows nothing after " + OutputOptions.freshness(kb.meta())
                             + ".\n");
             options.context().err().flush();
         }

@@ -10,13 +10,22 @@ import picocli.CommandLine.Spec;
         name = "shell",
         header = "An interactive prompt with completion and history.",
         description = {
-            "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands,",
-            "options and names; history is kept between sessions. Leave with exit or Ctrl-D.",
-            "When stdin is not a terminal, reads one command a line (for scripts): errors name their line,",
-            "and the exit code is that of the first line that failed (0 if none did)."
+            "Run cis commands at an interactive prompt, without the 'cis' prefix: TAB completes commands, options "
+                    + "and names; history is kept between sessions. Leave with exit or Ctrl-D.",
+            "When stdin is not a terminal, read one command a line (a script): errors name their line, and the exit "
+                    + "code is that of the first line that failed (0 if none did)."
         },
         mixinStandardHelpOptions = true,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  cis shell",
+            "      the interactive prompt",
+            "  cis shell --data ~/my-kb",
+            "      every command on a knowledge base of your own",
+            "  cis shell --stop-on-error < queries.cis",
+            "      a script of commands, one a line",
+            ExitCode.HELP_FOOTER
+        })
 final class ShellCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

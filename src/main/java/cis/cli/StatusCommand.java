@@ -27,12 +27,26 @@ import picocli.CommandLine.Parameters;
         name = "status",
         header = "One or more states: status, since when, what it means.",
         description = {
-            "Show the status of one or more states: what it is, since when, and what it means.",
+            "Show the status of one or more states on a day: what it is, since when, and what it means. One "
+                    + "state prints a card on a terminal; several print a row each.",
             "With --is, check it instead: exit 0 if every state has one of the statuses, 1 if not."
         },
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  cis status Turkmenistan",
+            "      status, since when, what it means",
+            "  cis status Georgia --history --sources",
+            "      the whole timeline, with citations",
+            "  cis status Moldova --as-of 2020-06",
+            "      as it was at the end of June 2020",
+            "  cis status Kazakhstan --is member",
+            "      exit 0 if it is a member, 1 if not",
+            "  cis status Russia Ukraine Georgia -o csv",
+            "      a row each, as CSV",
+            ExitCode.HELP_FOOTER
+        })
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     QueryOptions options;
@@ -89,6 +103,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Set<Status> wanted = is.isEmpty() ? Set.of() : Lookups.statuses(is, "--is");
+        if (options.context().stdinIsTerminal() && names.contains("-")) {
+            options.neverPage();
+        }
         Output out = options.output();
         KnowledgeBase kb = options.kb(KbPart.STATES);
         if (input != InputFormat.CSV && (nameColumn != null || dateColumn != null)) {

@@ -22,16 +22,23 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "validate",
         header = "Check a knowledge base and list every problem.",
-        description = {
-            "Check a knowledge base and list every problem as file:line:col: message.",
-            "Exit 0 when it is valid, 4 when it is not."
-        },
+        description = "Check a knowledge base and list every problem as file:line:col: message. Exit 0 when it "
+                + "is valid, 4 when it is not.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        footer = ExitCode.HELP_FOOTER)
+        footer = {
+            "%nExamples:",
+            "  cis validate",
+            "      the knowledge base in use (--data, CIS_DATA or the bundled one)",
+            "  cis validate ~/my-kb",
+            "      a knowledge base of your own",
+            "  cis validate --json ~/my-kb/states.yaml",
+            "      one file, the problems as JSON",
+            ExitCode.HELP_FOOTER
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
-    QueryOptions options;
+    OutputOptions options;
 
     @Parameters(
             paramLabel = "PATH",

@@ -50,12 +50,49 @@ public final class OfficialsQuery {
                 .toList();
     }
 
-    /** Every term that passes the filter, office by office, in time order. */
+    /** The orders {@code cis officials --sort} offers. */
+    public enum Sort {
+        /** Office by office (in the KB's order of roles and bodies); the default. */
+        OFFICE,
+        /** By the start of the term, all offices together. */
+        SINCE,
+        /** By the holder's name. */
+        NAME
+    }
+
+    /**
+     * Every term that passes the filter, office by office, each office's terms in time order (a
+     * history reads by date: the chairs of a council by year, not by the chairing state's name).
+     */
     public static List<Term> history(KnowledgeBase kb, Filter filter) {
         return kb.officials().terms().stream()
                 .filter(filter::test)
-                .sorted(order(kb))
+                .sorted(officeThenDate(kb))
                 .toList();
+    }
+
+    /** Terms in the order asked for: {@code OFFICE} keeps the order they came in. */
+    public static <T> List<T> sorted(List<T> items, java.util.function.Function<T, Term> term, Sort sort) {
+        Comparator<Term> by = switch (sort) {
+            case OFFICE -> null;
+            case SINCE -> Comparator.comparing(Term::from);
+            case NAME -> Comparator.comparing((Term t) -> t.person().name()).thenComparing(Term::from);
+        };
+        if (by == null) {
+            return items;
+        }
+        return items.stream().sorted(Comparator.comparing(term, by)).toList();
+    }
+
+    private static Comparator<Term> officeThenDate(KnowledgeBase kb) {
+        List<Role> roles = kb.officials().roles().all();
+        List<Body> bodies = kb.bodies().all();
+        // an office held per state (a foreign minister) is one office per state; a chair is one office
+        return Comparator.comparingInt((Term t) -> Identity.indexOf(roles, t.role()))
+                .thenComparingInt(t -> Identity.indexOf(bodies, t.body()))
+                .thenComparing(
+                        t -> t.role().perState() ? t.state().map(State::name).orElse("") : "")
+                .thenComparing(Term::from);
     }
 
     /** A person's terms in time order. */

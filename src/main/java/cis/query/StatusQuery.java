@@ -18,6 +18,26 @@ public final class StatusQuery {
     public static final Comparator<StateStatus> ORDER = Comparator.comparing(StateStatus::status)
             .thenComparing(s -> s.state().name());
 
+    /** The orders {@code cis states --sort} offers. */
+    public enum Sort {
+        /** Members first, then associates, founding states, former members, non-members. */
+        STATUS(ORDER),
+        NAME(Comparator.comparing(s -> s.state().name())),
+        /** Longest in their status first; states with no recorded status last. */
+        SINCE(Comparator.comparing((StateStatus s) -> s.since().orElse(LocalDate.MAX))
+                .thenComparing(ORDER));
+
+        private final Comparator<StateStatus> order;
+
+        Sort(Comparator<StateStatus> order) {
+            this.order = order;
+        }
+
+        public Comparator<StateStatus> order() {
+            return order;
+        }
+    }
+
     private StatusQuery() {}
 
     /** The state's status on {@code day}; before its first recorded period it is a non-member. */
@@ -46,6 +66,11 @@ public final class StatusQuery {
 
     /** Every state's status on {@code day}, keeping those whose status is in {@code only} (all when empty). */
     public static List<StateStatus> all(KnowledgeBase kb, LocalDate day, Set<Status> only) {
+        return all(kb, day, only, Sort.STATUS);
+    }
+
+    /** {@link #all(KnowledgeBase, LocalDate, Set)} in another order. */
+    public static List<StateStatus> all(KnowledgeBase kb, LocalDate day, Set<Status> only, Sort sort) {
         List<StateStatus> out = new ArrayList<>();
         for (State s : kb.states().all()) {
             StateStatus st = of(s, day);
@@ -53,7 +78,7 @@ public final class StatusQuery {
                 out.add(st);
             }
         }
-        out.sort(ORDER);
+        out.sort(sort.order());
         return out;
     }
 }

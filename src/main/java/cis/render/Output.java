@@ -62,13 +62,15 @@ public record Output(PrintWriter out, Format format, boolean header, boolean col
             Table shape = view.shape(format);
             int[] columns = columns(shape.headers());
             TableWriter.Stream rows = rows(select(shape, columns), flushEach);
+            boolean any = false;
             while (items.hasNext()) {
                 for (List<Cell> row : view.rows(items.next(), format)) {
                     rows.row(select(row, columns));
+                    any = true;
                 }
             }
             rows.close();
-            if (format == Format.TABLE) {
+            if (format == Format.TABLE && any) {
                 view.footer().ifPresent(f -> out.print(Style.DIM.apply(f, color) + "\n"));
             }
             out.flush();

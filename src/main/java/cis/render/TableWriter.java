@@ -100,10 +100,13 @@ public final class TableWriter {
             }
         }
 
-        /** Writes what is left (the header alone when there were no rows, as {@link #write} does). */
+        /**
+         * Writes what is left: in the separated formats the header alone when there were no rows; on
+         * a terminal nothing, as a bare header reads like a failure (the command says why it is empty).
+         */
         public void close() {
             if (format == Format.TABLE) {
-                if (!block.isEmpty() || !started) {
+                if (!block.isEmpty()) {
                     writeBlock();
                 }
             } else {

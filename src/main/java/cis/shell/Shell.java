@@ -88,7 +88,8 @@ public final class Shell {
                         new PrintWriter(new LineTagWriter(context.err(), "cis: ", "cis: line " + number + ": "));
                 int code = execute(
                         words,
-                        context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth()));
+                        context.withOutput(context.out(), err, context.stdoutIsTerminal(), context.terminalWidth())
+                                .withHeight(0));
                 err.flush();
                 if (code != ExitCode.OK && first == ExitCode.OK) {
                     first = code;
@@ -116,8 +117,12 @@ public final class Shell {
         historyFile(terminal.writer()).ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
         LineReader reader = builder.build();
         PrintWriter out = terminal.writer();
-        out.println("cis shell: type a command such as 'status Turkmenistan', 'help' for the list, "
-                + "TAB to complete, 'exit' or Ctrl-D to leave.");
+        for (String line : cis.render.Text.wrap(
+                "cis shell: type a command such as 'status Turkmenistan', 'help' for the list, TAB to complete, "
+                        + "'exit' or Ctrl-D to leave.",
+                Math.max(20, terminal.getWidth() > 0 ? terminal.getWidth() : 80))) {
+            out.println(line);
+        }
         out.flush();
         int last = 0;
         while (true) {
@@ -137,7 +142,9 @@ public final class Shell {
             if (isExit(words)) {
                 break;
             }
-            CliContext lineContext = context.withOutput(out, out, true, Math.max(20, terminal.getWidth()));
+            // no pager inside the shell: the prompt is the place to scroll from
+            CliContext lineContext = context.withOutput(out, out, true, Math.max(20, terminal.getWidth()))
+                    .withHeight(0);
             last = execute(words, lineContext);
         }
         try {

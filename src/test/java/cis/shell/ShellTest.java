@@ -42,6 +42,21 @@ class ShellTest {
         assertThat(r.out()).doesNotContain("cis>");
     }
 
+    /** Inside the shell commands are typed without "cis", and its messages say so. */
+    @Test
+    void theShellsHintsAndHelpLeaveOutCis() {
+        TestRun.Result r = TestRun.piped()
+                .stdin("stauts Russia\nhelp status\nstates --bogus\n")
+                .run("shell");
+        assertThat(r.err())
+                .contains("cis: line 1: 'stauts' is not a cis command\nDid you mean: status or states?\n"
+                        + "Try 'help' for more information.\n")
+                .contains("cis: line 3: unknown option '--bogus'\nTry 'states --help' for more information.\n")
+                .doesNotContain("cis status")
+                .doesNotContain("cis states");
+        assertThat(r.out()).startsWith("Usage: status [OPTIONS] STATE...").doesNotContain("cis status");
+    }
+
     @Test
     void scriptedShellCanStopAtTheFirstFailingLine() {
         TestRun.Result r = TestRun.piped()
