@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  *             Main (wires the commands, owns the process, exit codes)
  *            /      \
  *        shell  →   cli        commands, options, converters; domain views
- *                   |   \   \
- *               query  store  render     render: generic writers (table, csv, json, ics …)
+ *                   |   \   \   \
+ *                   |  update \  \        fetch, verify and install KB bundles (cis update, cis kb)
+ *                   |    |     \  \
+ *               query  store   render    render: generic writers (table, csv, json, ics …)
  *                   \   |  \
  *                    \  |   yaml         the strict loader (file:line:col problems)
  *                     \ |  /
@@ -40,6 +42,8 @@ class LayeringTest {
                 .definedBy("cis.shell..")
                 .layer("cli")
                 .definedBy("cis.cli..")
+                .layer("update")
+                .definedBy("cis.update..")
                 .layer("query")
                 .definedBy("cis.query..")
                 .layer("store")
@@ -56,16 +60,18 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("main")
                 .whereLayer("cli")
                 .mayOnlyBeAccessedByLayers("main", "shell")
+                .whereLayer("update")
+                .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("query")
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store")
-                .mayOnlyBeAccessedByLayers("main", "cli", "shell")
+                .mayOnlyBeAccessedByLayers("main", "cli", "shell", "update")
                 .whereLayer("render")
                 .mayOnlyBeAccessedByLayers("main", "cli", "shell")
                 .whereLayer("yaml")
                 .mayOnlyBeAccessedByLayers("store")
                 .whereLayer("model")
-                .mayOnlyBeAccessedByLayers("cli", "shell", "query", "store", "yaml")
+                .mayOnlyBeAccessedByLayers("cli", "shell", "query", "update", "store", "yaml")
                 .check(CIS);
     }
 

@@ -206,12 +206,14 @@ public final class CisCommand {
     }
 
     /**
-     * The KB from {@code --data}, else {@code CIS_DATA}, else the bundled one, with at least the
-     * given parts. Loaded at most once per run (a shell keeps it for every command).
+     * The KB from {@code --data}, else {@code CIS_DATA}, else the installed update in use, else the
+     * bundled one, with at least the given parts. Loaded at most once per run (a shell keeps it for
+     * every command). {@code warnings} hears why an installed update was not used.
      */
-    KnowledgeBase knowledgeBase(Optional<Path> data, Set<KbPart> parts, Consumer<String> notes) {
+    KnowledgeBase knowledgeBase(
+            Optional<Path> data, Set<KbPart> parts, Consumer<String> notes, Consumer<String> warnings) {
         try {
-            return store.load(dataDirectory(data), parts, notes);
+            return store.load(dataDirectory(data), parts, notes, warnings);
         } catch (KbException e) {
             throw new KbFailure(e);
         }

@@ -114,7 +114,8 @@ public class OutputOptions {
                         parts.length == 0
                                 ? EnumSet.noneOf(KbPart.class)
                                 : EnumSet.copyOf(java.util.Arrays.asList(parts)),
-                        this::note);
+                        this::note,
+                        this::warn);
         LocalDate known = knownUpTo(kb.meta());
         if (dayGiven() && day().isAfter(known)) {
             // An answer about a day the sources never covered is a guess that nothing changed: say so.
@@ -133,6 +134,12 @@ public class OutputOptions {
             context().err().print("cis: " + message + "\n");
             context().err().flush();
         }
+    }
+
+    /** What the user must hear even without --verbose: the KB answering is not the one they chose. */
+    void warn(String message) {
+        context().err().print("cis: warning: " + message + "\n");
+        context().err().flush();
     }
 
     /** The last day the KB can speak for: the latest day its sources cover, else the day it was reviewed. */

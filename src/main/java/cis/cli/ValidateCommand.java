@@ -55,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             Optional<Path> dir = options.root().dataDirectory(Optional.ofNullable(options.data));
             problems.addAll(store().validate(dir, EnumSet.allOf(KbPart.class)));
-            checked.add(KbStore.describe(dir));
+            checked.add(store().describe(dir));
         }
         for (Path p : paths) {
             checked.add(p.toString());

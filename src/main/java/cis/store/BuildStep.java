@@ -19,11 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * Build step (Maven's process-classes phase): {@code BuildStep DATA_DIR CLASSES_DIR POM}.
- * Validates and pre-parses the bundled KB into {@code cis/kb/kb.bin}, then writes
+ * Validates and pre-parses the bundled KB into {@code cis/kb/kb.bin} (and its version into
+ * {@code cis/kb/kb.version}), then writes
  * {@code cis/build-id}: the digest of everything built, and the fingerprint of the binary format.
  */
 public final class BuildStep {
     static final String BUNDLED = "cis/kb/kb.bin";
+    /** The bundled KB's version alone, so that choosing between it and an installed update reads a few bytes. */
+    static final String BUNDLED_VERSION = "cis/kb/kb.version";
 
     private BuildStep() {}
 
@@ -35,6 +38,7 @@ public final class BuildStep {
         Path bin = classes.resolve(BUNDLED);
         Files.createDirectories(bin.getParent());
         Files.write(bin, KbCodec.encode(kb));
+        Files.writeString(classes.resolve(BUNDLED_VERSION), kb.meta().version() + "\n", StandardCharsets.UTF_8);
         BuildId id = new BuildId(buildDigest(classes, pom), formatFingerprint(classes));
         Files.writeString(classes.resolve(BuildId.RESOURCE.substring(1)), id.text(), StandardCharsets.US_ASCII);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * written (a shared or world-writable cache directory) is never read, never written into, and
  * never deleted from.
  */
-final class Trust {
+public final class Trust {
     private static final int S_IFMT = 0170000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFREG = 0100000;
@@ -22,12 +22,12 @@ final class Trust {
     private Trust() {}
 
     /** Why {@code path} is not a directory private to this user; empty when it is. */
-    static Optional<String> directory(Path path) throws IOException {
+    public static Optional<String> directory(Path path) throws IOException {
         return check(path, S_IFDIR, "a directory");
     }
 
     /** Why {@code path} is not a regular file private to this user; empty when it is. */
-    static Optional<String> file(Path path) throws IOException {
+    public static Optional<String> file(Path path) throws IOException {
         return check(path, S_IFREG, "a regular file");
     }
 
