@@ -58,6 +58,8 @@ public final class CisCommand {
         m.put("officials", new Sub(OfficialsCommand.class, OfficialsCommand::new));
         m.put("sessions", new Sub(SessionsCommand.class, SessionsCommand::new));
         m.put("validate", new Sub(ValidateCommand.class, ValidateCommand::new));
+        m.put("update", new Sub(UpdateCommand.class, UpdateCommand::new));
+        m.put("kb", new Sub(KbCommand.class, KbCommand::new));
         m.put("completion", new Sub(CompletionCommand.class, CompletionCommand::new));
         m.put("shell", new Sub(ShellCommand.class, ShellCommand::new));
         m.put("help", new Sub(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
@@ -266,14 +268,20 @@ public final class CisCommand {
 
     /** The tool's own version, from build.properties written by the build. */
     static String toolVersion() {
+        return buildProperty("version").orElse("dev");
+    }
+
+    /** A property the build wrote into build.properties (the version, the knowledge base URL). */
+    static Optional<String> buildProperty(String key) {
         try (var in = CisCommand.class.getResourceAsStream("/cis/build.properties")) {
             java.util.Properties p = new java.util.Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "dev");
+            String v = p.getProperty(key, "");
+            return v.isBlank() || v.startsWith("${") ? Optional.empty() : Optional.of(v.strip());
         } catch (java.io.IOException e) {
-            return "dev";
+            return Optional.empty();
         }
     }
 
@@ -287,13 +295,20 @@ public final class CisCommand {
             String tool = toolVersion();
             CisCommand root = (CisCommand) spec.root().userObject();
             try {
-                KbMeta meta = root.store.meta(root.dataDirectory(Optional.empty()));
+                Optional<Path> data = root.dataDirectory(Optional.empty());
+                KbMeta meta = root.store.meta(data);
                 // a line each: short enough for any terminal, and one grep away for a script
                 List<String> lines = new java.util.ArrayList<>(List.of(
                         "cis " + tool,
                         Text.neutralize("knowledge base " + meta.version(), false),
                         "facts last reviewed " + meta.reviewed()));
                 meta.sourcesUpTo().ifPresent(d -> lines.add("sources up to " + d));
+                if (data.isEmpty()) {
+                    root.store
+                            .activeDirectory()
+                            .ifPresent(p -> lines.add(Text.neutralize("from installed update (" + p + ")", false)));
+                    root.store.active().warning().ifPresent(w -> lines.add(Text.neutralize("warning: " + w, false)));
+                }
                 return lines.toArray(String[]::new);
             } catch (KbException | CliException e) {
                 return new String[] {

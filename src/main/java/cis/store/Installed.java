@@ -265,13 +265,10 @@ public final class Installed {
             return Choice.unusable("not using the installed knowledge base: " + message(e));
         }
         if (p.bundled()) {
-            return p.previous().isEmpty() && !p.pinned()
-                    ? Choice.bundled("no update is installed")
-                    : new Choice(
-                            Optional.empty(),
-                            p.pinned(),
-                            "chosen with 'cis kb use' or 'cis kb rollback'",
-                            Optional.empty());
+            String why = p.pinned()
+                    ? "chosen with 'cis kb use bundled' or 'cis kb rollback'"
+                    : p.previous().isEmpty() ? "no update is installed" : "no installed update is newer";
+            return new Choice(Optional.empty(), p.pinned(), why, Optional.empty());
         }
         Path v = dir.resolve(p.use());
         try {
@@ -577,14 +574,16 @@ public final class Installed {
     }
 
     /**
-     * Deletes installed versions that neither are in use nor can be rolled back to; never anything
-     * but directories named like a version. Call with {@link #lock} held.
+     * Deletes installed versions that are not in use, cannot be rolled back to and are not the
+     * newest (which {@code cis kb use latest} chooses); never anything but directories named like a
+     * version. Call with {@link #lock} held.
      */
     public List<String> prune() throws IOException {
         Pointer p = pointer();
         List<String> removed = new ArrayList<>();
-        for (String v : versions()) {
-            if (!v.equals(p.use()) && !p.previous().contains(v)) {
+        List<String> installed = versions();
+        for (String v : installed) {
+            if (!v.equals(p.use()) && !p.previous().contains(v) && !v.equals(installed.get(0))) {
                 deleteTree(dir.resolve(v));
                 removed.add(v);
             }

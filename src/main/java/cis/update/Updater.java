@@ -90,6 +90,7 @@ public final class Updater {
             Result result,
             Manifest manifest,
             String before,
+            boolean beforeBundled,
             Optional<Path> path,
             Optional<Installed.Pointer> pointer,
             TrustedKeys.Key signedBy,
@@ -108,6 +109,7 @@ public final class Updater {
                         "Set HOME (or XDG_DATA_HOME) to an absolute path."));
         TrustedKeys keys = TrustedKeys.load(env, r.trust(), warnings);
         String before = inUse();
+        boolean beforeBundled = store.active().version().isEmpty();
         Sources.Opened source = Sources.open(r.from(), env, r.timeout(), Bundle.MAX_BYTES, userAgent);
         try (Bundle.Reader bundle = new Bundle.Reader(source.in())) {
             Bundle.Head head = bundle.head();
@@ -115,7 +117,15 @@ public final class Updater {
             Manifest m = head.manifest();
             int newer = KbVersions.compare(m.version(), before);
             if (newer <= 0 && !r.allowDowngrade()) {
-                return new Outcome(Result.NOT_NEWER, m, before, Optional.empty(), Optional.empty(), signer, List.of());
+                return new Outcome(
+                        Result.NOT_NEWER,
+                        m,
+                        before,
+                        beforeBundled,
+                        Optional.empty(),
+                        Optional.empty(),
+                        signer,
+                        List.of());
             }
             try (Installed.Lock lock = area.lock()) {
                 Path staged = area.stage();
@@ -124,7 +134,8 @@ public final class Updater {
                     write(staged, Installed.SIGNATURE, head.signatures().orElseThrow());
                     bundle.extract(m, staged);
                     KnowledgeBase kb = parse(staged, m);
-                    String origin = "from " + source.shown() + "\ninstalled " + clock.instant() + "\nsigned-by "
+                    String origin = "from " + source.shown() + "\ninstalled "
+                            + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\nsigned-by "
                             + signer.id() + "\n";
                     Path path = store.install(staged, kb, origin);
                     Installed.Pointer now = area.pointer();
@@ -138,7 +149,8 @@ public final class Updater {
                     }
                     List<String> pruned = area.prune();
                     store.forget();
-                    return new Outcome(result, m, before, Optional.of(path), Optional.of(now), signer, pruned);
+                    return new Outcome(
+                            result, m, before, beforeBundled, Optional.of(path), Optional.of(now), signer, pruned);
                 } finally {
                     area.discard(staged); // nothing, once it is in place
                 }
