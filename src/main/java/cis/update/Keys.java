@@ -74,7 +74,7 @@ public final class Keys {
         int from = pem.indexOf(begin);
         int to = pem.indexOf(end);
         if (from < 0 || to < from) {
-            throw notAKey(what, "a PEM file with " + begin);
+            throw notAKey(what, label.equals(PUBLIC) ? "an Ed25519 public key" : "an Ed25519 private key");
         }
         return Base64.getMimeDecoder()
                 .decode(pem.substring(from + begin.length(), to).strip());
@@ -84,7 +84,8 @@ public final class Keys {
         return new UpdateException(
                 UpdateException.Kind.USAGE,
                 what + " is not " + expected,
-                "Keys are PEM files written by 'cis kb keygen' (or openssl genpkey -algorithm ed25519).");
+                "Keys are PEM files written by 'cis kb keygen' (or openssl genpkey -algorithm ed25519): NAME.pub "
+                        + "(-----BEGIN PUBLIC KEY-----) to trust, NAME.pem (-----BEGIN PRIVATE KEY-----) to sign.");
     }
 
     /** The key's id: 16 hex digits of the SHA-256 of its X.509 form. */

@@ -221,15 +221,22 @@ final class Sources {
         return next;
     }
 
-    private static String cause(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getMessage() == null) {
-            c = c.getCause();
+    /** What went wrong, in words: the JDK's exceptions often carry no message, only a class. */
+    static String cause(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "the host name does not resolve";
+            }
+            if (c instanceof java.nio.channels.ClosedChannelException) {
+                return "the connection was refused or closed";
+            }
         }
-        if (c instanceof UnresolvedAddressException || c.getCause() instanceof UnresolvedAddressException) {
-            return "the host name does not resolve";
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                return c.getMessage();
+            }
         }
-        return c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+        return "no reason given";
     }
 
     private static String host(URI uri) {
