@@ -159,9 +159,16 @@ function _complete_cis() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} officials" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sessions" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_cis; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} update" ];    then _picocli_cis; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cis; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_cis; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb list" ];    then _picocli_cis_kb; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb use" ];    then _picocli_cis_kb; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb rollback" ];    then _picocli_cis_kb; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb pack" ];    then _picocli_cis_kb; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} kb keygen" ];    then _picocli_cis_kb; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(states)
@@ -169,13 +176,27 @@ function _complete_cis() {
   local cmds2=(officials)
   local cmds3=(sessions)
   local cmds4=(validate)
-  local cmds5=(completion)
-  local cmds6=(shell)
-  local cmds7=(help)
+  local cmds5=(update)
+  local cmds6=(kb)
+  local cmds7=(completion)
+  local cmds8=(shell)
+  local cmds9=(help)
+  local cmds10=(kb list)
+  local cmds11=(kb use)
+  local cmds12=(kb rollback)
+  local cmds13=(kb pack)
+  local cmds14=(kb keygen)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cis_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cis_shell; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cis_completion; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cis_kb_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cis_kb_pack; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cis_kb_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cis_kb_use; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cis_kb_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cis_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cis_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cis_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cis_kb; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cis_update; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cis_validate; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cis_sessions; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cis_officials; return $?; fi
@@ -191,7 +212,7 @@ function _picocli_cis() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="states status officials sessions validate completion shell help"
+  local commands="states status officials sessions validate update kb completion shell help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -571,6 +592,84 @@ function _picocli_cis_validate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_cis_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--check' '--allow-downgrade' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--from' '--trust' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from')
+      return
+      ;;
+    '--trust')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `kb` subcommand.
+function _picocli_cis_kb() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list use rollback pack keygen"
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--data')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_cis_completion() {
   # Get completion data
@@ -630,9 +729,166 @@ function _picocli_cis_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="states status officials sessions validate completion shell"
+  local commands="states status officials sessions validate update kb completion shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cis_kb_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-v' '--verbose' '--no-pager' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--format' '--fields' '--jq' '--data'"
+  local FORMAT_option_args=("table" "plain" "json" "yaml" "csv" "tsv" "markdown") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fields')
+      return
+      ;;
+    '--jq')
+      return
+      ;;
+    '--data')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `use` subcommand.
+function _picocli_cis_kb_use() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
+  local VERSION_pos_param_args=("bundled" "latest") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "use" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${VERSION_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rollback` subcommand.
+function _picocli_cis_kb_rollback() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pack` subcommand.
+function _picocli_cis_kb_pack() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--out' '--sign-key'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--sign-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "pack" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `keygen` subcommand.
+function _picocli_cis_kb_keygen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

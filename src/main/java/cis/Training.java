@@ -35,6 +35,9 @@ public final class Training {
         {"--version"},
         {"completion", "bash"},
         {"validate"},
+        {"kb"},
+        {"kb", "list", "--format", "json"},
+        {"update", "--help"},
         {"shell"},
         {"help", "status"},
     };

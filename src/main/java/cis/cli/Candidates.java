@@ -159,6 +159,14 @@ public final class Candidates {
         }
     }
 
+    /** What {@code cis kb use} takes besides an installed version (which completion cannot know). */
+    static final class KbChoices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("bundled", "latest").iterator();
+        }
+    }
+
     /** People's full names, for completers that can insert spaces (fish, the shell). */
     public static List<String> peopleNames() {
         return Bundled.KB.officials().people().all().stream()

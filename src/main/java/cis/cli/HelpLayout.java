@@ -38,6 +38,13 @@ final class HelpLayout {
                 .put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, help -> paragraphs(help.commandSpec(), width));
         cmd.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> footer(help.commandSpec(), width));
         for (CommandLine sub : cmd.getSubcommands().values()) {
+            subcommand(sub, width);
+        }
+    }
+
+    /** A subcommand's help, and its own subcommands' ({@code cis kb list}). */
+    private static void subcommand(CommandLine sub, int width) {
+        {
             sub.getCommandSpec().usageMessage().abbreviateSynopsis(true);
             // inside cis shell the root has no name: "Usage: status", not "Usage:  status"
             sub.getHelpSectionMap()
@@ -64,6 +71,9 @@ final class HelpLayout {
                         UsageMessageSpec.SECTION_KEY_OPTION_LIST,
                         help -> help.optionList(help.createDefaultLayout(), ORDER, help.parameterLabelRenderer()));
             }
+        }
+        for (CommandLine nested : sub.getSubcommands().values()) {
+            subcommand(nested, width);
         }
     }
 

@@ -252,7 +252,10 @@ final class KbCommand implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "VERSION", description = "An installed version, bundled, or latest.")
+        @Parameters(
+                paramLabel = "VERSION",
+                completionCandidates = Candidates.KbChoices.class,
+                description = "An installed version (see 'cis kb list'), bundled, or latest.")
         String version;
 
         @Option(

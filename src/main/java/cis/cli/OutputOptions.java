@@ -64,7 +64,8 @@ public class OutputOptions {
             names = "--data",
             order = 109,
             paramLabel = "PATH",
-            description = "Use the knowledge base in this directory instead of the bundled one (also: CIS_DATA).")
+            description =
+                    "Use the knowledge base in this directory, not the installed or bundled one (also: CIS_DATA).")
     Path data;
 
     @Option(

@@ -87,6 +87,26 @@ public final class CompletionScripts {
             String when = "'__fish_seen_subcommand_from " + e.getKey() + "'";
             CommandSpec spec = e.getValue().getCommandSpec();
             options(b, when, spec);
+            // a command's own subcommands (cis kb list, …): offered after it, then their options
+            for (Map.Entry<String, CommandLine> nested :
+                    e.getValue().getSubcommands().entrySet()) {
+                CommandSpec ns = nested.getValue().getCommandSpec();
+                b.append("complete -c cis -n ")
+                        .append(when)
+                        .append(" -a ")
+                        .append(quote(nested.getKey()))
+                        .append(" -d ")
+                        .append(quote(firstLine(
+                                ns.usageMessage().header().length > 0
+                                        ? ns.usageMessage().header()
+                                        : ns.usageMessage().description())))
+                        .append('\n');
+                options(
+                        b,
+                        "'__fish_seen_subcommand_from " + e.getKey() + "; and __fish_seen_subcommand_from "
+                                + nested.getKey() + "'",
+                        ns);
+            }
             for (PositionalParamSpec p : spec.positionalParameters()) {
                 List<String> values = candidates(e.getKey(), p);
                 if (!values.isEmpty()) {

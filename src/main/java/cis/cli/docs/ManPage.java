@@ -57,16 +57,26 @@ public final class ManPage {
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
             if (!LEFT_OUT.contains(e.getKey())) {
                 command(b, e.getKey(), e.getValue().getCommandSpec());
+                for (Map.Entry<String, CommandLine> nested :
+                        e.getValue().getSubcommands().entrySet()) {
+                    command(
+                            b,
+                            e.getKey() + " " + nested.getKey(),
+                            nested.getValue().getCommandSpec());
+                }
             }
         }
         b.append(".SH EXIT STATUS\n");
         for (String[] code : List.of(
                 new String[] {"0", "ok (an empty answer too)"},
-                new String[] {"1", "\\-\\-is did not hold"},
+                new String[] {"1", "\\-\\-is did not hold; update \\-\\-check: a newer knowledge base is published"},
                 new String[] {"2", "usage error"},
                 new String[] {"3", "not found or ambiguous"},
-                new String[] {"4", "knowledge base invalid or unreadable"},
-                new String[] {"5", "internal error (rerun with \\-\\-verbose), or the output could not be written"})) {
+                new String[] {"4", "knowledge base (or a bundle of one) invalid or unreadable"},
+                new String[] {"5", "internal error (rerun with \\-\\-verbose), or the output could not be written"},
+                new String[] {
+                    "6", "update: the source could not be reached or read (network, proxy, timeout, HTTP error)"
+                })) {
             b.append(".TP\n.B ").append(code[0]).append('\n').append(code[1]).append('\n');
         }
         b.append(".SH ENVIRONMENT\n");
@@ -89,12 +99,27 @@ public final class ManPage {
                     "XDG_STATE_HOME", "where cis shell keeps its history (cis/ under it; default ~/.local/state)"
                 },
                 new String[] {
+                    "XDG_DATA_HOME",
+                    "where cis update installs knowledge bases (cis/kb/ under it; default ~/.local/share)"
+                },
+                new String[] {
+                    "XDG_CONFIG_HOME",
+                    "where cis update finds trusted keys (cis/trusted\\-keys/*.pub under it; default ~/.config)"
+                },
+                new String[] {"CIS_KB_URL", "where cis update fetches the newest knowledge base bundle"},
+                new String[] {
+                    "HTTPS_PROXY, HTTP_PROXY, NO_PROXY",
+                    "the HTTP proxy cis update goes through, and the hosts it reaches directly"
+                },
+                new String[] {
                     "CIS_CDS, CIS_KB_CACHE", "off turns the class-data archive or the knowledge base cache off"
                 },
                 new String[] {"JAVA_HOME", "the Java runtime to use (17 or newer)"})) {
             b.append(".TP\n.B ").append(v[0]).append('\n').append(v[1]).append('\n');
         }
         b.append(".SH FILES\n.TP\n.I ~/.cache/cis/\ncaches; safe to delete at any time\n"
+                + ".TP\n.I ~/.local/share/cis/kb/\nknowledge bases installed by cis update, and which is in use\n"
+                + ".TP\n.I ~/.config/cis/trusted\\-keys/\npublic keys whose bundles cis update installs\n"
                 + ".TP\n.I ~/.local/state/cis/history\nthe history of cis shell\n");
         b.append(".SH SEE ALSO\nThe README of cis, and \\fBcis COMMAND \\-\\-help\\fR.\n");
         return b.toString();
