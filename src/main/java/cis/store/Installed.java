@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -129,7 +128,11 @@ public final class Installed {
 
         public Pointer {
             previous = List.copyOf(previous);
-            if (!nameable(use) || !previous.stream().allMatch(Installed::nameable)) {
+            boolean ok = nameable(use);
+            for (String p : previous) {
+                ok &= nameable(p);
+            }
+            if (!ok) {
                 throw new IllegalArgumentException("not a KB version: " + use + " " + previous);
             }
         }
@@ -188,8 +191,8 @@ public final class Installed {
                 throw new Corrupt("pinned is neither yes nor no");
             }
             List<String> previous = new ArrayList<>();
-            for (String line : lines.subList(3, lines.size() - 1)) {
-                previous.add(value(line, "previous"));
+            for (int i = 3; i < lines.size() - 1; i++) {
+                previous.add(value(lines.get(i), "previous"));
             }
             try {
                 return new Pointer(use, pinned.equals("yes"), previous);
@@ -398,7 +401,7 @@ public final class Installed {
                 }
             }
         }
-        out.sort(KbVersions.ORDER.reversed());
+        out.sort((a, b) -> KbVersions.compare(b, a));
         return out;
     }
 
@@ -688,17 +691,23 @@ public final class Installed {
         }
     }
 
+    /**
+     * A file that {@link Trust} has checked (a regular file, in a directory only this user can
+     * write, so nobody can swap it for a link meanwhile). Read with java.io, not NIO channels: this is
+     * on every query's path, and the channels' native library costs start-up time.
+     */
     private static byte[] read(Path p, long max) throws IOException {
-        try (SeekableByteChannel in = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = in.size();
+        java.io.File f = p.toFile();
+        try (java.io.InputStream in = new java.io.FileInputStream(f)) {
+            long size = f.length();
             if (size > max) {
                 throw new IOException(p + " is larger than cis ever writes it");
             }
-            ByteBuffer b = ByteBuffer.allocate((int) size);
-            while (b.hasRemaining() && in.read(b) >= 0) {
-                // read on
-            }
-            return b.hasRemaining() ? Arrays.copyOf(b.array(), b.position()) : b.array();
+            byte[] b = new byte[(int) size];
+            int n = in.readNBytes(b, 0, b.length);
+            return n < b.length ? Arrays.copyOf(b, n) : b;
+        } catch (java.io.FileNotFoundException e) {
+            throw Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? e : new NoSuchFileException(p.toString());
         }
     }
 }

@@ -1,6 +1,5 @@
 package cis.store;
 
-import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -13,8 +12,6 @@ public final class KbVersions {
     public static final Set<String> RESERVED = Set.of("bundled", "latest", "active");
 
     private static final int MAX_LENGTH = 64;
-
-    public static final Comparator<String> ORDER = KbVersions::compare;
 
     private KbVersions() {}
 
