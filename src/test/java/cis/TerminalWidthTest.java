@@ -39,6 +39,11 @@ class TerminalWidthTest {
             "validate --help",
             "shell --help",
             "completion --help",
+            "update --help",
+            "kb --help",
+            "kb pack --help",
+            "kb",
+            "kb list",
             "help status",
             "--version",
             "staets");

@@ -269,6 +269,18 @@ final class KbCommand implements Callable<Integer> {
             KbStore store = root.store();
             Installed area = area(root);
             Installed.Pointer p;
+            try {
+                if (!KbVersions.RESERVED.contains(version) && !area.versions().contains(version)) {
+                    List<String> installed = area.versions();
+                    throw CliException.notFound(
+                            "no installed knowledge base '" + Lookups.shown(version) + "'",
+                            installed.isEmpty()
+                                    ? "None is installed: 'cis update' installs one. 'bundled' and 'latest' work too."
+                                    : "Installed: " + String.join(", ", installed) + "; or 'bundled', 'latest'.");
+                }
+            } catch (IOException e) {
+                throw cannotChange(e);
+            }
             try (Installed.Lock lock = area.lock()) {
                 List<String> installed = area.versions();
                 if (version.equals("latest")) {

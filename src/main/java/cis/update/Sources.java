@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +53,30 @@ final class Sources {
         return true;
     }
 
+    /** A usage error when {@code from} is a URL cis cannot fetch (checked before anything else is done). */
+    static void check(String from) throws UpdateException {
+        if (!isUrl(from)) {
+            return;
+        }
+        try {
+            String scheme = String.valueOf(new URI(from).getScheme()).toLowerCase(Locale.ROOT);
+            if (!List.of("https", "http", "file").contains(scheme)) {
+                throw new UpdateException(
+                        UpdateException.Kind.USAGE,
+                        "cannot fetch " + scheme + ": URLs",
+                        "Give an https (or http) URL, or a file you downloaded.");
+            }
+        } catch (URISyntaxException e) {
+            throw new UpdateException(
+                    UpdateException.Kind.USAGE,
+                    "'" + from + "' is not a URL: " + e.getReason(),
+                    "Give an https URL or a file.");
+        }
+    }
+
     static Opened open(String from, Map<String, String> env, Duration timeout, long max, String userAgent)
             throws UpdateException {
+        check(from);
         if (!isUrl(from)) {
             return file(Path.of(from), from, max);
         }
@@ -80,7 +103,7 @@ final class Sources {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new UpdateException(
                     UpdateException.Kind.USAGE,
-                    "cis cannot fetch " + scheme + ": URLs",
+                    "cannot fetch " + scheme + ": URLs",
                     "Give an https (or http) URL, or a file you downloaded.");
         }
         return http(uri, env, timeout, max, userAgent);

@@ -102,6 +102,7 @@ public final class Updater {
 
     @SuppressWarnings("try") // the lock is held through the block, not used in it
     public Outcome update(Request r) throws UpdateException {
+        Sources.check(r.from());
         Installed area = store.installed()
                 .orElseThrow(() -> new UpdateException(
                         UpdateException.Kind.LOCAL,

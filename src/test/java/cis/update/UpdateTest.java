@@ -820,7 +820,7 @@ class UpdateTest {
 
     @Test
     void badArgumentsAreUsageErrors() throws IOException {
-        refused(2, "cis cannot fetch ftp: URLs", "update", "--from", "ftp://example.org/kb.tar.gz");
+        refused(2, "cannot fetch ftp: URLs", "update", "--from", "ftp://example.org/kb.tar.gz");
         refused(2, "--timeout must be more than 0", "update", "--timeout", "0", "--from", base + "/kb.tar.gz");
         refused(
                 2,
