@@ -193,24 +193,33 @@ class LauncherIT {
     @Test
     void aMaintainerPublishesAndAUserUpdatesRollsBackAndPins(@TempDir Path dir) throws Exception {
         // everything in a home of its own: keys, a bundle of a KB with a new version, the installed KBs
-        Run r = shell(
-                dir,
-                "set -e; export HOME=$PWD/home XDG_DATA_HOME=$PWD/data XDG_CONFIG_HOME=$PWD/config "
-                        + "XDG_CACHE_HOME=$PWD/cache; mkdir kb; cp '"
-                        + Path.of("data").toAbsolutePath()
-                        + "'/*.yaml kb/; sed -i 's/^version: .*/version: \"9999.1.1\"/' kb/kb.yaml; "
-                        + "\"$CIS\" kb keygen --out key >/dev/null; "
-                        + "\"$CIS\" kb pack kb --out kb.tar.gz --sign-key key.pem >/dev/null; "
-                        + "\"$CIS\" update --from kb.tar.gz --trust key.pub >/dev/null; "
-                        + "\"$CIS\" --version | sed -n 2p; \"$CIS\" kb --fields version,from,pinned; "
-                        + "\"$CIS\" kb rollback >/dev/null; \"$CIS\" kb --fields from,pinned; "
-                        + "\"$CIS\" update --check --from kb.tar.gz --trust key.pub >/dev/null || echo newer $?; "
-                        + "\"$CIS\" kb use latest >/dev/null; \"$CIS\" kb --fields version,from,pinned");
+        String script = """
+                set -e
+                export HOME=$PWD/home XDG_DATA_HOME=$PWD/data XDG_CONFIG_HOME=$PWD/config XDG_CACHE_HOME=$PWD/cache
+                mkdir kb
+                cp '%s'/*.yaml kb/
+                sed -i 's/^version: .*/version: "9999.1.1"/' kb/kb.yaml
+                "$CIS" kb keygen --out key >/dev/null
+                "$CIS" kb pack kb --out kb.tar.gz --sign-key key.pem >/dev/null
+                "$CIS" update --from kb.tar.gz --trust key.pub >/dev/null
+                "$CIS" --version | sed -n 2p
+                "$CIS" kb --fields version,from,pinned
+                "$CIS" kb rollback >/dev/null
+                "$CIS" kb --fields from,pinned
+                "$CIS" update --check --from kb.tar.gz --trust key.pub >/dev/null || echo newer $?
+                "$CIS" kb use latest >/dev/null
+                "$CIS" kb --fields version,from,pinned
+                """.formatted(Path.of("data").toAbsolutePath());
+        Run r = shell(dir, script);
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
-        assertThat(r.out())
-                .isEqualTo("knowledge base 9999.1.1\n9999.1.1\tinstalled\tno\nbundled\tyes\nnewer 1\n"
-                        + "9999.1.1\tinstalled\tno\n");
+        assertThat(r.out().lines())
+                .containsExactly(
+                        "knowledge base 9999.1.1",
+                        "9999.1.1\tinstalled\tno",
+                        "bundled\tyes",
+                        "newer 1",
+                        "9999.1.1\tinstalled\tno");
     }
 
     @Test

@@ -264,6 +264,7 @@ final class KbCommand implements Callable<Integer> {
         boolean verbose;
 
         @Override
+        @SuppressWarnings("try") // the lock is held through the block, not used in it
         public Integer call() {
             CisCommand root = root(spec);
             KbStore store = root.store();
@@ -335,6 +336,7 @@ final class KbCommand implements Callable<Integer> {
         boolean verbose;
 
         @Override
+        @SuppressWarnings("try") // the lock is held through the block, not used in it
         public Integer call() {
             CisCommand root = root(spec);
             KbStore store = root.store();

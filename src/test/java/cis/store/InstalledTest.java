@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * form checked like a cache entry (a damaged one, or one of another build, is replaced by what the
  * YAML says), and the trust checks (an installed KB another user could have written is never used).
  */
+@SuppressWarnings("try") // locks are held through their blocks, not used in them
 class InstalledTest {
     static final BuildId BUILD = KbStoreTest.BUILD;
     static final BuildId OTHER_BUILD = new BuildId("3".repeat(64), "2".repeat(64));

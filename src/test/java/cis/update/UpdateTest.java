@@ -537,6 +537,7 @@ class UpdateTest {
     // ---- the bundle is bad: exit 4 ----
 
     /** One entry of a hand-made archive: any name, any type, any bytes. */
+    @SuppressWarnings("ArrayRecordComponent") // test data, never compared
     record Raw(String name, char type, byte[] data, String link) {
         static Raw file(String name, byte[] data) {
             return new Raw(name, '0', data, "");
@@ -718,7 +719,7 @@ class UpdateTest {
                 "not a cis bundle (not gzip data)",
                 "update",
                 "--from",
-                serveBundle("page.html", "<html>".getBytes()));
+                serveBundle("page.html", "<html>".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -726,8 +727,8 @@ class UpdateTest {
         Map<String, byte[]> files = files();
         files.put(
                 "states.yaml",
-                (new String(files.get("states.yaml"), StandardCharsets.UTF_8)
-                                .replace("iso2: TM", "iso2: TM\n    iso2: TM"))
+                new String(files.get("states.yaml"), StandardCharsets.UTF_8)
+                        .replace("iso2: TM", "iso2: TM\n    iso2: TM")
                         .getBytes(StandardCharsets.UTF_8));
         byte[] m = manifest("2026.12.2", files).bytes();
         refused(
