@@ -820,6 +820,22 @@ class UpdateTest {
     }
 
     @Test
+    void nothingIsInstalledWhereOthersCouldWrite() throws IOException {
+        Path cis = home.resolve("data/cis");
+        Files.createDirectories(cis);
+        Files.setPosixFilePermissions(cis, PosixFilePermissions.fromString("rwxrwxrwx"));
+        refused(
+                5,
+                "cannot install into " + cis.resolve("kb") + ": " + cis + " is writable by others (mode 777)",
+                "update",
+                "--from",
+                base + "/kb.tar.gz",
+                "--trust",
+                keyPub.toString());
+        assertThat(cis.resolve("kb")).doesNotExist();
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() throws IOException {
         refused(2, "cannot fetch ftp: URLs", "update", "--from", "ftp://example.org/kb.tar.gz");
         refused(2, "--timeout must be more than 0", "update", "--timeout", "0", "--from", base + "/kb.tar.gz");
