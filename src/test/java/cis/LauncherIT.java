@@ -196,6 +196,6 @@ class LauncherIT {
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .containsPattern(
-                        "cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+, facts last reviewed \\d{4}-\\d{2}-\\d{2}");
+                        "cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+\\nfacts last reviewed \\d{4}-\\d{2}-\\d{2}\\n");
     }
 }
