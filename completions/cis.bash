@@ -189,7 +189,7 @@ _cis_values_root() {
 }
 _cis_args_root() {
     if (($1 == 0)); then
-        _cis_offer "${_cis_list_commands[@]}"
+        _cis_offer "${_cis_list_commands[@]}" # COMMAND
         return 0
     fi
     return 1
@@ -243,7 +243,7 @@ _cis_values_officials() {
 }
 _cis_args_officials() {
     if (($1 == 0)); then
-        _cis_offer "${_cis_list_people[@]}"
+        _cis_offer "${_cis_list_people[@]}" # NAME
         return 0
     fi
     return 1
@@ -289,7 +289,7 @@ _cis_values_completion() {
 }
 _cis_args_completion() {
     if (($1 == 0)); then
-        _cis_offer "${_cis_list_shells[@]}"
+        _cis_offer "${_cis_list_shells[@]}" # SHELL
         return 0
     fi
     return 1
@@ -315,7 +315,7 @@ _cis_values_help() {
 }
 _cis_args_help() {
     if (($1 == 0)); then
-        _cis_offer "${_cis_list_commands[@]}"
+        _cis_offer "${_cis_list_commands[@]}" # COMMAND
         return 0
     fi
     return 1

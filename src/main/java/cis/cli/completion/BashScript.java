@@ -100,10 +100,9 @@ final class BashScript {
         b.append("_cis_args_").append(id).append("() {\n");
         for (Arg a : cmd.args()) {
             String action = action(a.values());
-            String body = action.isEmpty() ? ": # " + a.label() + ": nothing to offer" : action;
+            String body = (action.isEmpty() ? ":" : action) + " # " + a.label() + (a.unbounded() ? "..." : "");
             if (a.from() == 0 && a.unbounded()) {
-                b.append("    ").append(body).append(" # ").append(a.label()).append("...\n");
-                b.append("}\n");
+                b.append("    ").append(body).append("\n}\n");
                 return;
             }
             String test = a.from() == a.to()
