@@ -40,7 +40,8 @@ final class TmuxShell implements AutoCloseable {
                 "150",
                 "-y",
                 "40",
-                "env -i HOME=" + home + " TERM=xterm LANG=C.UTF-8 PATH=" + bin + ":/usr/bin:/bin " + shell);
+                "env -i HOME=" + home + " CIS_CDS=off HISTFILE=/dev/null TERM=xterm LANG=C.UTF-8 PATH=" + bin
+                        + ":/usr/bin:/bin " + shell);
         t.type("echo ready", "Enter");
         assertThat(t.waitFor(line -> line.equals("ready"))).isTrue();
         t.clear();
@@ -132,6 +133,12 @@ final class TmuxShell implements AutoCloseable {
     public void close() throws IOException {
         try {
             tmux("kill-server");
+            // the shell may still be exiting (writing files into the home JUnit is about to delete)
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline
+                    && tmux("list-sessions").contains(" windows")) {
+                Thread.sleep(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
