@@ -141,7 +141,10 @@ class ClassDataArchiveIT {
     }
 
     List<String> archives() throws IOException {
-        return files().stream().filter(n -> n.endsWith(".jsa")).toList();
+        // a CDS archive (Java 17 to 23) or an AOT cache (24 and newer)
+        return files().stream()
+                .filter(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
+                .toList();
     }
 
     /** A java that wraps the real one, logs each training run, and fails it when told to. */
@@ -185,6 +188,7 @@ class ClassDataArchiveIT {
         withTrainedArchive();
         cis(jdk25, "status", "Russia");
         awaitTraining();
+        assertThat(archives()).anyMatch(a -> a.endsWith(".aot")); // the newer JDK's is an AOT cache
         // another build: the same jar under a launcher that names another digest
         Path other = Files.createDirectories(tmp.resolve("other-build"));
         Files.copy(LauncherIT.LAUNCHER.resolveSibling("cis.jar"), other.resolve("cis.jar"));
