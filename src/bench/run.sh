@@ -39,10 +39,15 @@ for n in 1 10 100; do
 done
 
 flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-floor="java $flags -cp target/cis.jar:$out/bench.jar cis.bench.Hello status Turkmenistan"
+# The floor runs the stock picocli jar from Maven Central (Java 5 bytecode), as any picocli app
+# does; cis.jar has picocli compiled at release 17, which must not flatter the floor.
+picocli_version=$(sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' pom.xml)
+picocli=$HOME/.m2/repository/info/picocli/picocli/$picocli_version/picocli-$picocli_version.jar
+[ -f "$picocli" ] || mvn -q -B dependency:get -Dartifact="info.picocli:picocli:$picocli_version" >/dev/null
+floor="java $flags -cp $out/bench.jar:$picocli cis.bench.Hello status Turkmenistan"
 # The floor with its own class-data archive: the baseline every ratio is taken against.
-java -XX:ArchiveClassesAtExit="$out/floor.jsa" $flags -cp "target/cis.jar:$out/bench.jar" cis.bench.Hello status X >/dev/null 2>&1
-floor_cds="java -XX:SharedArchiveFile=$out/floor.jsa $flags -cp target/cis.jar:$out/bench.jar cis.bench.Hello status Turkmenistan"
+java -XX:ArchiveClassesAtExit="$out/floor.jsa" $flags -cp "$out/bench.jar:$picocli" cis.bench.Hello status X >/dev/null 2>&1
+floor_cds="java -XX:SharedArchiveFile=$out/floor.jsa $flags -cp $out/bench.jar:$picocli cis.bench.Hello status Turkmenistan"
 
 # cis's caches live in the benchmark's own directory: never the user's, and the same for every run.
 export XDG_CACHE_HOME=$PWD/$out/cache
@@ -196,3 +201,64 @@ if subprocess.run(["/usr/bin/python3", "-c", probe], capture_output=True).return
 else:
     print("\n(pycountry not installed: apt-get install python3-pycountry for the comparison row)")
 PY
+
+# The first run on a fresh cache (it answers, then trains the archive in the background) against
+# a warm run; each first run starts once the previous one's training has finished.
+first=$PWD/$out/cache-first
+hyperfine -N --runs 5 --export-json "$out/first.json" \
+  --prepare "sh -c 'while [ -e $first/cis/cds/training.lock ]; do sleep 0.2; done; rm -rf $first'" \
+  -n "first run" "env XDG_CACHE_HOME=$first target/cis status Turkmenistan" \
+  -n "warm run" "target/cis status Turkmenistan" >/dev/null 2>&1
+while [ -e "$first/cis/cds/training.lock" ]; do sleep 0.2; done
+# Per query inside one JVM: cis shell reading 1,000 queries against one, the difference per query.
+for i in $(seq 1000); do echo "status Turkmenistan"; done > "$out/queries-1000.txt"
+echo "status Turkmenistan" > "$out/queries-1.txt"
+hyperfine -N --runs 5 --export-json "$out/shell.json" \
+  -n "shell, 1 query" "sh -c 'target/cis shell < $out/queries-1.txt'" \
+  -n "shell, 1000 queries" "sh -c 'target/cis shell < $out/queries-1000.txt'" >/dev/null 2>&1
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+f = {r["command"]: r["median"] for r in json.load(open(f"{out}/first.json"))["results"]}
+s = {r["command"]: r["median"] for r in json.load(open(f"{out}/shell.json"))["results"]}
+print()
+print("| start-up | median | ratio |")
+print("|---|---:|---:|")
+print(f"| first run on a fresh cache | {f['first run']*1000:.0f} ms | {f['first run']/f['warm run']:.2f} × warm |")
+print(f"| warm run | {f['warm run']*1000:.0f} ms | 1.00 |")
+per = (s["shell, 1000 queries"] - s["shell, 1 query"]) / 999
+print(f"| per query in cis shell (1,000 queries) | {per*1000:.2f} ms | |")
+PY
+
+# The newest JDK present (24 or later: an AOT cache, JEP 483, instead of a CDS archive), against
+# the same stock floor on that JDK with its own AppCDS archive.
+newest=
+for home in /usr/lib/jvm/*/; do
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)  || v=
+  if [ -n "$v" ] && [ "$v" -ge 24 ] && [ -x "$home/bin/java" ]; then newest=${home%/}; fi
+done
+if [ -n "$newest" ]; then
+  nj=$newest/bin/java
+  "$nj" -XX:ArchiveClassesAtExit="$out/floor-new.jsa" $flags -cp "$out/bench.jar:$picocli" cis.bench.Hello status X >/dev/null 2>&1
+  JAVA_HOME=$newest target/cis status Turkmenistan >/dev/null
+  for i in $(seq 600); do [ -e "$XDG_CACHE_HOME/cis/cds/training.lock" ] || break; sleep 0.1; done
+  hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/newest.json" \
+    -n "floor: picocli, AppCDS (baseline)" \
+      "$nj -XX:SharedArchiveFile=$out/floor-new.jsa $flags -cp $out/bench.jar:$picocli cis.bench.Hello status Turkmenistan" \
+    -n "cis status Turkmenistan" "env JAVA_HOME=$newest target/cis status Turkmenistan" \
+    -n "cis --help" "env JAVA_HOME=$newest target/cis --help" \
+    -n "cis completion bash" "env JAVA_HOME=$newest target/cis completion bash" >/dev/null 2>&1
+  python3 - "$out" "$nj" <<'PY'
+import json, subprocess, sys
+out, java = sys.argv[1], sys.argv[2]
+res = json.load(open(f"{out}/newest.json"))["results"]
+v = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+print()
+print(f"On the newest JDK here ({v}), ratios to the same floor on that JDK:")
+print()
+print("| command | median | × floor |")
+print("|---|---:|---:|")
+for r in res:
+    print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/res[0]['median']:.2f} |")
+PY
+fi

@@ -34,6 +34,11 @@ public final class GenerateRecordCodec {
     static final Map<String, List<Component>> records = new LinkedHashMap<>();
     static final Set<String> enums = new LinkedHashSet<>();
     static final Set<String> topLevel = new LinkedHashSet<>();
+    /**
+     * Readers of lists and optionals, one method per type: loops rather than lambdas, as reading
+     * is on every run's way to an answer and each lambda costs linking (writing is not).
+     */
+    static final Map<String, String> readHelpers = new LinkedHashMap<>();
 
     public static void main(String[] args) throws IOException {
         Path model = Path.of(args[0]);
@@ -57,6 +62,8 @@ public final class GenerateRecordCodec {
                 throw new IllegalStateException("no record " + r + " in " + model);
             }
             body.append(writer(r, comps)).append(reader(r, comps));
+            readHelpers.values().forEach(body::append);
+            readHelpers.replaceAll((k, v) -> ""); // each helper once
             // Source itself is generated (its table entries), but where a record holds one it is a reference.
             for (Component c : comps) {
                 for (String t : typeNames(resolveAll(r, c.type()))) {
@@ -262,12 +269,26 @@ public final class GenerateRecordCodec {
     }
 
     static String read(String type, String in, int depth) {
-        String i = "i" + depth;
-        if (type.startsWith("Optional<")) {
-            return "KbCodec.optional(" + in + ", " + i + " -> " + read(inner(type), i, depth + 1) + ")";
-        }
-        if (type.startsWith("List<")) {
-            return "KbCodec.list(" + in + ", " + i + " -> " + read(inner(type), i, depth + 1) + ")";
+        if (type.startsWith("Optional<") || type.startsWith("List<")) {
+            String name = "read" + type.replaceAll("[^A-Za-z0-9]", "");
+            if (!readHelpers.containsKey(name)) {
+                readHelpers.put(name, ""); // taken before the inner helpers are made
+                String element = read(inner(type), "i", 1);
+                readHelpers.put(
+                        name,
+                        type.startsWith("List<")
+                                ? "\n    static " + type + " " + name + "(KbCodec c, In i) throws Corrupt {\n"
+                                        + "        int n = i.count();\n"
+                                        + "        " + type + " out = new java.util.ArrayList<>(n);\n"
+                                        + "        for (int k = 0; k < n; k++) {\n"
+                                        + "            out.add(" + element + ");\n"
+                                        + "        }\n"
+                                        + "        return out;\n    }\n"
+                                : "\n    static " + type + " " + name + "(KbCodec c, In i) throws Corrupt {\n"
+                                        + "        return i.bool() ? Optional.of(" + element + ") : Optional.empty();\n"
+                                        + "    }\n");
+            }
+            return name + "(c, " + in + ")";
         }
         return switch (type) {
             case "String" -> in + ".str()";

@@ -95,8 +95,44 @@ class ClassDataArchiveIT {
         return new Run(p.exitValue(), out, err, mapped);
     }
 
+    /**
+     * Most tests run an install without the build's own archive (as with a JVM other than the
+     * build's): the launcher and the jar, copied. {@link #theBuildsArchiveIsMappedFromTheFirstRun}
+     * runs the build's.
+     */
+    @TempDir
+    static Path install;
+
+    static Path launcherWithoutBuildArchive() throws IOException {
+        Path launcher = install.resolve("cis");
+        if (!Files.exists(launcher)) {
+            Files.copy(LauncherIT.LAUNCHER.resolveSibling("cis.jar"), install.resolve("cis.jar"));
+            Files.copy(LauncherIT.LAUNCHER, launcher, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return launcher;
+    }
+
     Run cis(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        return cis(LauncherIT.LAUNCHER, env, args);
+        return cis(launcherWithoutBuildArchive(), env, args);
+    }
+
+    @Test
+    void theBuildsArchiveIsMappedFromTheFirstRun() throws Exception {
+        assertThat(LauncherIT.LAUNCHER.resolveSibling("cis.jsa")).exists();
+        Run first = cis(LauncherIT.LAUNCHER, Map.of(), "status", "Turkmenistan");
+        assertThat(first.mapped()).isTrue();
+        assertThat(first.err()).isEmpty();
+        assertThat(cacheHome).doesNotExist(); // nothing to train: the build did
+        Run off = cis(LauncherIT.LAUNCHER, Map.of("CIS_CDS", "off"), "status", "Turkmenistan");
+        assertThat(off.mapped()).isFalse();
+        assertThat(off.out()).isEqualTo(first.out());
+        if (SECOND_JDK.isPresent()) { // another java cannot map the build's archive: it trains its own
+            Run other = cis(
+                    LauncherIT.LAUNCHER, Map.of("JAVA_HOME", SECOND_JDK.get().toString()), "status", "Russia");
+            assertThat(other.err()).isEmpty();
+            awaitTraining();
+            assertThat(archives()).hasSize(1);
+        }
     }
 
     /** This test's cache, holding a copy of the archive trained once for the class. */
@@ -141,7 +177,10 @@ class ClassDataArchiveIT {
     }
 
     List<String> archives() throws IOException {
-        return files().stream().filter(n -> n.endsWith(".jsa")).toList();
+        // a CDS archive (Java 17 to 23) or an AOT cache (24 and newer)
+        return files().stream()
+                .filter(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
+                .toList();
     }
 
     /** A java that wraps the real one, logs each training run, and fails it when told to. */
@@ -185,6 +224,7 @@ class ClassDataArchiveIT {
         withTrainedArchive();
         cis(jdk25, "status", "Russia");
         awaitTraining();
+        assertThat(archives()).anyMatch(a -> a.endsWith(".aot")); // the newer JDK's is an AOT cache
         // another build: the same jar under a launcher that names another digest
         Path other = Files.createDirectories(tmp.resolve("other-build"));
         Files.copy(LauncherIT.LAUNCHER.resolveSibling("cis.jar"), other.resolve("cis.jar"));

@@ -110,8 +110,8 @@ class TerminalIT {
                 String.valueOf(COLUMNS),
                 "-y",
                 String.valueOf(ROWS),
-                "env -i HOME=" + home + " TERM=xterm LANG=C.UTF-8 PATH=" + bin + ":/usr/bin:/bin sh -c '" + script
-                        + "; sleep 60'");
+                "env -i HOME=" + home + " CIS_CDS=off TERM=xterm LANG=C.UTF-8 PATH=" + bin + ":/usr/bin:/bin sh -c '"
+                        + script + "; sleep 60'");
         tmux("set-option", "-t", session, "history-limit", "10000");
     }
 

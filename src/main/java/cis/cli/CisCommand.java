@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,22 +46,22 @@ public final class CisCommand {
      * The subcommands, in the order help lists them. Building picocli's model of a command costs
      * reflection, so a run builds only the one it was asked for ({@link #commandLine}).
      */
-    private static final Map<String, Sub> SUBCOMMANDS = subcommands();
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-    private record Sub(Class<?> type, Supplier<Object> create) {}
-
-    private static Map<String, Sub> subcommands() {
-        Map<String, Sub> m = new LinkedHashMap<>();
-        m.put("states", new Sub(StatesCommand.class, StatesCommand::new));
-        m.put("status", new Sub(StatusCommand.class, StatusCommand::new));
-        m.put("officials", new Sub(OfficialsCommand.class, OfficialsCommand::new));
-        m.put("sessions", new Sub(SessionsCommand.class, SessionsCommand::new));
-        m.put("validate", new Sub(ValidateCommand.class, ValidateCommand::new));
-        m.put("update", new Sub(UpdateCommand.class, UpdateCommand::new));
-        m.put("kb", new Sub(KbCommand.class, KbCommand::new));
-        m.put("completion", new Sub(CompletionCommand.class, CompletionCommand::new));
-        m.put("shell", new Sub(ShellCommand.class, ShellCommand::new));
-        m.put("help", new Sub(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
+    // Classes, not constructor references: picocli makes the instance, and no lambda is linked on
+    // the way to an answer (the first costs the JVM milliseconds of java.lang.invoke start-up).
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("states", StatesCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("officials", OfficialsCommand.class);
+        m.put("sessions", SessionsCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("update", UpdateCommand.class);
+        m.put("kb", KbCommand.class);
+        m.put("completion", CompletionCommand.class);
+        m.put("shell", ShellCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
         return m;
     }
 
@@ -122,8 +121,8 @@ public final class CisCommand {
                         ? CommandLine.Help.Ansi.ON
                         : CommandLine.Help.Ansi.OFF));
         Errors errors = new Errors(context, inShell ? "" : "cis ");
-        cmd.setParameterExceptionHandler(errors::usage);
-        cmd.setExecutionExceptionHandler(errors::execution);
+        cmd.setParameterExceptionHandler(errors);
+        cmd.setExecutionExceptionHandler(errors);
         int code = cmd.execute(args);
         for (Runnable r : ((CisCommand) cmd.getCommand()).afterRun) {
             try {
@@ -148,25 +147,27 @@ public final class CisCommand {
         CommandLine cmd = new CommandLine(new CisCommand(context, store, prompt));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cmd.addSubcommand(first, withFormats(SUBCOMMANDS.get(first).create().get())); // the others are not needed
+            cmd.addSubcommand(first, withFormats(SUBCOMMANDS.get(first))); // the others are not needed
             return cmd;
         }
         String second = first.equals("help") && args.length > 1 ? args[1] : "";
-        SUBCOMMANDS.forEach((name, sub) -> {
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            String name = e.getKey();
             if (name.equals(first) || name.equals(second)) {
-                cmd.addSubcommand(name, withFormats(sub.create().get()));
+                cmd.addSubcommand(name, withFormats(e.getValue()));
             } else {
-                cmd.addSubcommand(name, stub(name, sub.type()));
+                cmd.addSubcommand(name, stub(name, e.getValue()));
             }
-        });
+        }
         return cmd;
     }
 
     /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
     public static CommandLine fullCommandLine(CliContext context) {
         CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache(), Prompt.NONE));
-        SUBCOMMANDS.forEach(
-                (name, sub) -> cmd.addSubcommand(name, withFormats(sub.create().get())));
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            cmd.addSubcommand(e.getKey(), withFormats(e.getValue()));
+        }
         return cmd;
     }
 
@@ -175,9 +176,9 @@ public final class CisCommand {
      * completion and in the error for a wrong format. (The option is declared once, in {@link
      * OutputOptions}; the model is changed here rather than declaring it per command.)
      */
-    private static CommandLine withFormats(Object command) {
+    private static CommandLine withFormats(Class<?> command) {
         CommandLine line = new CommandLine(command);
-        if (!(command instanceof WritesCalendar)) {
+        if (!WritesCalendar.class.isAssignableFrom(command)) {
             return line;
         }
         CommandLine.Model.CommandSpec spec = line.getCommandSpec();

@@ -16,7 +16,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Turns every failure into a message on stderr and a documented exit code. Stack traces appear
  * only with --verbose.
  */
-public final class Errors {
+public final class Errors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
     private static final int MAX_PROBLEMS = 20;
     private final CliContext context;
     /** How commands are typed: "cis " at a shell prompt, "" inside cis shell. */
@@ -28,6 +28,16 @@ public final class Errors {
     }
 
     /** Bad command lines: the message, a suggestion where one fits, and where to read more. Exit 2. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        return usage(e, args);
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        return execution(e, cmd, parsed);
+    }
+
     public int usage(ParameterException e, String[] args) {
         PrintWriter err = context.err();
         CommandLine cmd = e.getCommandLine();

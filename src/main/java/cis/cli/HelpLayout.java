@@ -27,16 +27,57 @@ final class HelpLayout {
      * The command's own options first, in the order declared; then the options every command has
      * (declared with an order of 100 and up); --help and --version last.
      */
-    private static final java.util.Comparator<OptionSpec> ORDER =
-            java.util.Comparator.comparingInt(o -> o.usageHelp() || o.versionHelp() ? Integer.MAX_VALUE : o.order());
+    private static final java.util.Comparator<OptionSpec> ORDER = new Order();
+
+    private static final class Order implements java.util.Comparator<OptionSpec>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(OptionSpec a, OptionSpec b) {
+            return Integer.compare(rank(a), rank(b));
+        }
+
+        private static int rank(OptionSpec o) {
+            return o.usageHelp() || o.versionHelp() ? Integer.MAX_VALUE : o.order();
+        }
+    }
+
+    /** The sections of help drawn our way. */
+    private enum Kind {
+        DESCRIPTION,
+        FOOTER,
+        SYNOPSIS,
+        PARAMETERS_ONE_COLUMN,
+        OPTIONS_ONE_COLUMN,
+        OPTIONS
+    }
+
+    /**
+     * One section of help. A class rather than lambdas: every run installs these, only a run that
+     * prints help uses them, and no lambda is linked on the way to an answer.
+     */
+    private record Section(Kind kind, int width) implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return switch (kind) {
+                case DESCRIPTION -> paragraphs(help.commandSpec(), width);
+                case FOOTER -> footer(help.commandSpec(), width);
+                // inside cis shell the root has no name: "Usage: status", not "Usage:  status"
+                case SYNOPSIS ->
+                    help.synopsis(help.synopsisHeadingLength()).replaceFirst("^((?:\u001b\\[[0-9;]*m)*) ", "$1");
+                case PARAMETERS_ONE_COLUMN -> oneColumn(help.commandSpec().positionalParameters(), width);
+                case OPTIONS_ONE_COLUMN -> oneColumn(visibleOptions(help.commandSpec()), width);
+                case OPTIONS -> help.optionList(help.createDefaultLayout(), ORDER, help.parameterLabelRenderer());
+            };
+        }
+    }
 
     private HelpLayout() {}
 
     static void apply(CommandLine cmd, int width) {
         cmd.setUsageHelpWidth(Math.max(PICOCLI_MIN_WIDTH, width));
-        cmd.getHelpSectionMap()
-                .put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, help -> paragraphs(help.commandSpec(), width));
-        cmd.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> footer(help.commandSpec(), width));
+        cmd.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, new Section(Kind.DESCRIPTION, width));
+        cmd.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, new Section(Kind.FOOTER, width));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             subcommand(sub, width);
         }
@@ -46,30 +87,20 @@ final class HelpLayout {
     private static void subcommand(CommandLine sub, int width) {
         {
             sub.getCommandSpec().usageMessage().abbreviateSynopsis(true);
-            // inside cis shell the root has no name: "Usage: status", not "Usage:  status"
-            sub.getHelpSectionMap()
-                    .put(
-                            UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-                            help -> help.synopsis(help.synopsisHeadingLength())
-                                    .replaceFirst("^((?:\u001b\\[[0-9;]*m)*) ", "$1"));
+            Map<String, CommandLine.IHelpSectionRenderer> sections = sub.getHelpSectionMap();
+            sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, new Section(Kind.SYNOPSIS, width));
             List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
             keys.remove(UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
             keys.remove(UsageMessageSpec.SECTION_KEY_HEADER);
             sub.setHelpSectionKeys(keys);
-            Map<String, CommandLine.IHelpSectionRenderer> sections = sub.getHelpSectionMap();
-            sections.put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, help -> paragraphs(help.commandSpec(), width));
-            sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> footer(help.commandSpec(), width));
+            sections.put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, new Section(Kind.DESCRIPTION, width));
+            sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, new Section(Kind.FOOTER, width));
             if (width < TWO_COLUMNS) {
                 sections.put(
-                        UsageMessageSpec.SECTION_KEY_PARAMETER_LIST,
-                        help -> oneColumn(help.commandSpec().positionalParameters(), width));
-                sections.put(
-                        UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-                        help -> oneColumn(visibleOptions(help.commandSpec()), width));
+                        UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, new Section(Kind.PARAMETERS_ONE_COLUMN, width));
+                sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new Section(Kind.OPTIONS_ONE_COLUMN, width));
             } else {
-                sections.put(
-                        UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-                        help -> help.optionList(help.createDefaultLayout(), ORDER, help.parameterLabelRenderer()));
+                sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, new Section(Kind.OPTIONS, width));
             }
         }
         for (CommandLine nested : sub.getSubcommands().values()) {

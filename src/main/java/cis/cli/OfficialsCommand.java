@@ -56,7 +56,7 @@ final class OfficialsCommand implements Callable<Integer> {
     @Option(
             names = "--body",
             paramLabel = "BODY",
-            completionCandidates = Candidates.Bodies.class,
+            completionCandidates = Candidates.OfficialBodies.class,
             description = "heads-of-state (CHS), heads-of-government (CHG), foreign-ministers (CFM), "
                     + "executive-committee, inter-parliamentary-assembly, economic-court, economic-council")
     String body;

@@ -116,7 +116,7 @@ public class OutputOptions {
                                 ? EnumSet.noneOf(KbPart.class)
                                 : EnumSet.copyOf(java.util.Arrays.asList(parts)),
                         this::note,
-                        this::warn);
+                        new Warnings());
         LocalDate known = knownUpTo(kb.meta());
         if (dayGiven() && day().isAfter(known)) {
             // An answer about a day the sources never covered is a guess that nothing changed: say so.
@@ -141,6 +141,14 @@ public class OutputOptions {
     void warn(String message) {
         context().err().print("cis: warning: " + message + "\n");
         context().err().flush();
+    }
+
+    /** {@link #warn}, as a class rather than a method reference: no lambda is linked on a query's path. */
+    private final class Warnings implements java.util.function.Consumer<String> {
+        @Override
+        public void accept(String message) {
+            warn(message);
+        }
     }
 
     /** The last day the KB can speak for: the latest day its sources cover, else the day it was reviewed. */

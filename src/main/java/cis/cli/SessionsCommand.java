@@ -48,7 +48,7 @@ final class SessionsCommand implements Callable<Integer>, WritesCalendar {
     @Option(
             names = "--body",
             paramLabel = "BODY",
-            completionCandidates = Candidates.Bodies.class,
+            completionCandidates = Candidates.SessionBodies.class,
             description = "heads-of-state (CHS), heads-of-government (CHG) or foreign-ministers (CFM).")
     String body;
 

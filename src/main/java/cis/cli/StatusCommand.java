@@ -69,6 +69,7 @@ final class StatusCommand implements Callable<Integer> {
             names = "--input",
             paramLabel = "FORMAT",
             converter = Converters.InputFormatConverter.class,
+            completionCandidates = Candidates.InputFormats.class,
             description =
                     "How '-' reads stdin: lines (NAME or NAME<tab>DATE; the default) or csv (with a header " + "row).")
     InputFormat input = InputFormat.LINES;

@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -39,18 +41,16 @@ final class ShellCompleter implements Completer {
         List<CharSequence> found = new ArrayList<>();
         // positionInArg 0: picocli lists every candidate for the word, and JLine filters by what is typed.
         AutoComplete.complete(spec, words.toArray(String[]::new), line.wordIndex(), 0, line.cursor(), found);
-        for (CharSequence c : found) {
-            candidates.add(new Candidate(c.toString()));
-        }
+        Set<String> values = new LinkedHashSet<>();
+        found.forEach(c -> values.add(c.toString()));
         if (!words.isEmpty()
                 && words.get(0).equals("officials")
                 && line.wordIndex() >= 1
                 && !line.word().startsWith("-")
                 && !previousTakesValue(words.get(0), words, line.wordIndex())) {
-            for (String name : Candidates.peopleNames()) {
-                candidates.add(new Candidate(name));
-            }
+            values.addAll(Candidates.peopleNames()); // each once, should picocli have offered them too
         }
+        values.forEach(v -> candidates.add(new Candidate(v)));
     }
 
     /** Whether the word before the cursor is an option of the command that takes a value, per picocli's model. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +49,134 @@ class CompletionScriptsTest {
     }
 
     @Test
-    void bashCompletesStatesBodiesAndSubcommands() throws Exception {
+    void bashCompletesCommandsStatesAndOptions() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");
-        assertThat(bash("cis status Turk")).containsExactly("Turkmenistan");
-        assertThat(bash("cis status Ka")).containsExactly("Kazakhstan");
-        assertThat(bash("cis sessions --body ")).contains("heads-of-state", "heads-of-government", "foreign-ministers");
         assertThat(bash("cis st")).containsExactly("states", "status");
+        assertThat(bash("cis ")).hasSize(10).contains("officials", "update", "kb", "completion", "help");
+        assertThat(bash("cis kb ")).contains("list", "use", "rollback", "pack", "keygen");
+        assertThat(bash("cis help st")).containsExactly("states", "status");
+        assertThat(bash("cis completion ")).containsExactly("bash", "zsh", "fish");
+        assertThat(bash("cis status Turk")).containsExactly("Turkmenistan");
+        assertThat(bash("cis status Georgia Ka")).containsExactly("Kazakhstan"); // any number of states
+        assertThat(bash("cis status --as-of 2020 Ka")).containsExactly("Kazakhstan"); // 2020 is --as-of's
+        assertThat(bash("cis sessions --up")).containsExactly("--upcoming");
+        assertThat(bash("cis states ")).contains("--as-of", "--format", "-o", "--status"); // no argument: options
         assertThat(bash("cis officials --role ex")).containsExactly("executive-secretary");
-        assertThat(bash("cis officials sergei-l")).containsExactly("sergei-lebedev");
+        assertThat(bash("cis states --status member,fo"))
+                .containsExactly("member,founding-state", "member,former-member");
+        assertThat(bash("cis status --input ")).containsExactly("lines", "csv");
+    }
+
+    @Test
+    void bashCompletesPeopleByNamesTheCliResolves() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        assertThat(bash("cis officials Leb")).containsExactly("Lebedev");
+        assertThat(bash("cis officials leb")).containsExactly("Lebedev"); // case ignored when nothing else fits
+        assertThat(bash("cis officials Sergei\\ L")).containsExactly("Sergei\\ Lebedev");
+        assertThat(bash("cis officials \"Sergei L")).containsExactly("Sergei Lebedev"); // inside quotes, as it is
+        assertThat(bash("cis officials 'Sergei L")).containsExactly("Sergei Lebedev");
+        assertThat(bash("cis officials Mihai\\ P")).containsExactly("Mihai\\ Popșoi");
+        assertThat(bash("cis officials Ser"))
+                .containsExactly("Serdar\\ Berdimuhamedov", "Sergei\\ Aleinik", "Sergei\\ Lebedev", "Sergey\\ Lavrov");
+        assertThat(bash("cis officials Japa")).isEmpty(); // two Japarovs: only their full names resolve
+        assertThat(bash("cis officials --role chair Leb")).containsExactly("Lebedev");
+        assertThat(bash("cis officials Lebedev ")).contains("--history").doesNotContain("Lebedev"); // one NAME only
+    }
+
+    @Test
+    void everyNameOfferedIsOneTheCliResolves() {
+        Map<String, CommandTree.Values.Listed> lists = CompletionScripts.tree().lists();
+        for (String name : lists.get("people").described().keySet()) {
+            assertThat(TestRun.piped().run("officials", name, "--json").exitCode())
+                    .as("cis officials '%s'", name)
+                    .isZero();
+        }
+        for (String city : lists.get("cities").described().keySet()) {
+            assertThat(TestRun.piped().run("sessions", "--city", city, "--json").exitCode())
+                    .as("cis sessions --city '%s'", city)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void eachCommandOffersTheBodiesItHasRecordsOf() {
+        Map<String, CommandTree.Values.Listed> lists = CompletionScripts.tree().lists();
+        Set<String> sessionBodies = lists.get("session_bodies").described().keySet();
+        Set<String> officialBodies = lists.get("official_bodies").described().keySet();
+        Set<String> all = new java.util.TreeSet<>(sessionBodies);
+        all.addAll(officialBodies);
+        assertThat(all).contains("heads-of-state", "executive-committee", "economic-court");
+        for (String body : all) {
+            String sessions =
+                    TestRun.piped().run("sessions", "--body", body, "--json").out();
+            assertThat(!sessions.strip().equals("[]"))
+                    .as("sessions of %s", body)
+                    .isEqualTo(sessionBodies.contains(body));
+            String officials = TestRun.piped()
+                    .run("officials", "--body", body, "--history", "--json")
+                    .out();
+            assertThat(!officials.strip().equals("[]"))
+                    .as("office holders of %s", body)
+                    .isEqualTo(officialBodies.contains(body));
+        }
+    }
+
+    @Test
+    void bashCompletesTheValueAfterAnEqualsSignWhateverCompWordbreaksHolds() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        List<String> formats = List.of("table", "plain", "json", "yaml", "csv", "tsv", "markdown");
+        assertThat(bash("cis states --format=")).containsExactlyElementsOf(formats); // no ics
+        assertThat(bash("cis sessions --format=")).containsExactlyElementsOf(concat(formats, "ics"));
+        assertThat(bash("cis states --format=j")).containsExactly("json");
+        assertThat(bash("cis states -o j")).containsExactly("json");
         assertThat(bash("cis states --format j")).containsExactly("json");
+        assertThat(bash("cis sessions --city=Ava")).containsExactly("Avaza\\ \\(Turkmenbashi\\)");
+        // without '=' among the word breaks readline replaces the whole word, so the reply holds it all
+        String spaces = " \t\n";
+        assertThat(bash(spaces, "cis states --format=j")).containsExactly("--format=json");
+        assertThat(bash(spaces, "cis sessions --city=St")).containsExactly("--city=St\\ Petersburg");
+        assertThat(bash(spaces, "cis officials Sergei\\ L")).containsExactly("Sergei\\ Lebedev");
+    }
+
+    @Test
+    void bashOffersOnlyTheBodiesWithRecordsForTheCommand() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        assertThat(bash("cis sessions --body "))
+                .containsExactly("heads-of-state", "heads-of-government", "foreign-ministers");
+        assertThat(bash("cis sessions --body e")).isEmpty();
+        assertThat(bash("cis officials --body "))
+                .containsExactly(
+                        "heads-of-state",
+                        "heads-of-government",
+                        "foreign-ministers",
+                        "executive-committee",
+                        "inter-parliamentary-assembly",
+                        "economic-court",
+                        "economic-council");
+        assertThat(bash("cis officials --body=e"))
+                .containsExactly("executive-committee", "economic-court", "economic-council");
+    }
+
+    @Test
+    void bashCompletesCitiesWithSpacesAsOneWord() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        assertThat(bash("cis sessions --city St")).containsExactly("St\\ Petersburg");
+        assertThat(bash("cis sessions --city Igo")).containsExactly("Igora\\ \\(Leningrad\\ Region\\)");
+        assertThat(bash("cis sessions --city Alma")).containsExactly("Almaty");
+    }
+
+    @Test
+    void bashOffersNothingForADateAndPathsForAPath() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        assertThat(bash("cis states --as-of ")).isEmpty();
+        assertThat(bash("cis sessions --from=")).isEmpty();
+        // no -o default: an empty answer is not replaced by file names
+        assertThat(run(List.of("bash", "-c", "source completions/cis.bash; complete -p cis"), Map.of()))
+                .containsExactly("complete -F _cis cis");
+        assertThat(bash("cis states --data src/main/j")).containsExactly("src/main/java/");
+        assertThat(bash("cis states --data=src/main/j")).containsExactly("src/main/java/");
+        assertThat(bash("cis validate src/test/resources/kb/fi")).containsExactly("src/test/resources/kb/fixture/");
+        assertThat(bash("cis validate pom")).containsExactly("pom.xml");
     }
 
     @Test
@@ -68,35 +188,74 @@ class CompletionScriptsTest {
         assertThat(fish("cis officials Mihai\\ P")).containsExactly("Mihai Popșoi"); // non-ASCII letters
         assertThat(fish("cis officials Сер")).isEmpty(); // names complete in Latin script; aliases resolve on Enter
         assertThat(fish("cis sta")).containsExactly("states", "status");
+        assertThat(fish("cis officials Leb")).containsExactly("Lebedev");
+        assertThat(fish("cis sessions --city Ava")).containsExactly("Avaza (Turkmenbashi)");
+        assertThat(fish("cis sessions --body "))
+                .containsExactly("foreign-ministers", "heads-of-government", "heads-of-state");
+        assertThat(fish("cis officials --body ")).hasSize(7).contains("executive-committee");
+        assertThat(fish("cis sessions --format=")).hasSize(8).contains("--format=ics");
+        assertThat(fish("cis states --format=")).hasSize(7).doesNotContain("--format=ics");
     }
 
-    /** Runs the bash completion function for a command line whose last word is being completed. */
-    @SuppressWarnings("StringConcatToTextBlock") // a script reads best line by line, escapes and all
+    @Test
+    void fishDescribesOptionsAndValues() throws Exception {
+        assumeTrue(onPath("fish"), "fish is not installed; skipping the fish completion test");
+        assertThat(fishLines("cis sessions --fo"))
+                .containsExactly("--format\ttable, plain, json, yaml, csv, tsv, markdown, ics.");
+        assertThat(fishLines("cis sessions --body heads-of-s"))
+                .containsExactly("heads-of-state\tCouncil of Heads of State (CHS)");
+        assertThat(fishLines("cis officials Lebe")).containsExactly("Lebedev\tSergei Lebedev");
+        assertThat(fishLines("cis sessions --state Arm")).containsExactly("Armenia"); // not the option's description
+        assertThat(fishLines("cis off"))
+                .containsExactly("officials\tWho holds the CIS offices: on a day, every term, or one person.");
+    }
+
+    /** The bash completion function's answer for a command line, completed at its end. */
     private static List<String> bash(String line) throws Exception {
-        String script = "source completions/cis.bash 2>/dev/null\n"
-                + "read -ra COMP_WORDS <<< \"$LINE\"\n"
-                + "[[ \"$LINE\" == *' ' ]] && COMP_WORDS+=('')\n"
-                + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMP_LINE=\"$LINE\"; COMP_POINT=${#LINE}\n"
-                + "_complete_cis cis \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null\n"
+        return bash(null, line);
+    }
+
+    /** The same with COMP_WORDBREAKS set to {@code wordBreaks} (null: bash's default). */
+    private static List<String> bash(String wordBreaks, String line) throws Exception {
+        String script = "source completions/cis.bash\n"
+                + (wordBreaks == null ? "" : "COMP_WORDBREAKS=$BREAKS\n")
+                + "COMP_LINE=$LINE COMP_POINT=${#LINE}\n"
+                + "_cis\n"
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        return run(List.of("bash", "-c", script), line);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("LINE", line));
+        if (wordBreaks != null) {
+            env.put("BREAKS", wordBreaks);
+        }
+        return run(List.of("bash", "-c", script), env);
     }
 
+    private static List<String> concat(List<String> list, String more) {
+        List<String> out = new ArrayList<>(list);
+        out.add(more);
+        return out;
+    }
+
+    /** Fish's candidates for a command line, without their descriptions. */
     private static List<String> fish(String line) throws Exception {
-        return run(List.of("fish", "--no-config", "-c", "source completions/cis.fish; complete -C \"$LINE\""), line)
-                .stream()
-                .map(l -> l.split("\t", -1)[0])
-                .toList();
+        return fishLines(line).stream().map(l -> l.split("\t", -1)[0]).toList();
     }
 
-    private static List<String> run(List<String> cmd, String line) throws Exception {
+    /** Fish's candidates, each with a tab and its description when it has one. */
+    private static List<String> fishLines(String line) throws Exception {
+        return run(
+                List.of("fish", "--no-config", "-c", "source completions/cis.fish; complete -C \"$LINE\""),
+                Map.of("LINE", line));
+    }
+
+    private static List<String> run(List<String> cmd, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
-        pb.environment().put("LINE", line);
+        pb.environment().putAll(env);
         pb.environment().put("LC_ALL", "C.UTF-8");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.getErrorStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(err).as("stderr of %s", cmd).isEmpty();
         List<String> lines =
                 new ArrayList<>(out.lines().filter(l -> !l.isEmpty()).toList());
         return lines;
