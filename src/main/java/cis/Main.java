@@ -28,7 +28,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Always UTF-8, whatever the locale: Russian names must survive LANG=C.
-        StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out), Main::stdoutIsPipe);
+        StdoutWatch stdout = new StdoutWatch(new FileOutputStream(FileDescriptor.out), new StdoutIsPipe());
         // Buffered before the encoder: it would otherwise copy every small write into fresh buffers
         // (a pipeline's million rows made gigabytes of garbage that way).
         PrintWriter out =
@@ -121,6 +121,17 @@ public final class Main {
             return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true; // before JDK 22 there is no isTerminal, and a console is a terminal
+        }
+    }
+
+    /**
+     * {@link #stdoutIsPipe}, as a class rather than a method reference: the training run never
+     * reaches {@code main}, so a lambda here would be linked afresh on every run (milliseconds).
+     */
+    static final class StdoutIsPipe implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            return stdoutIsPipe();
         }
     }
 

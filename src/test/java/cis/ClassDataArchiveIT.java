@@ -135,6 +135,34 @@ class ClassDataArchiveIT {
         }
     }
 
+    /**
+     * The build's archive beside the jar, but the build's JDK upgraded in place since (its release
+     * file names another runtime): the launcher does not hand the JVM an archive of another JVM, it
+     * trains one for this JVM. (The upgrade is played by a launcher whose recorded runtime differs.)
+     */
+    @Test
+    void aJdkUpgradedSinceTheBuildTrainsItsOwnArchive() throws Exception {
+        Path dir = tmp.resolve("upgraded");
+        Files.createDirectories(dir);
+        for (String f : List.of("cis.jar", "cis.jsa")) {
+            Files.copy(LauncherIT.LAUNCHER.resolveSibling(f), dir.resolve(f));
+        }
+        String launcher = Files.readString(LauncherIT.LAUNCHER);
+        assertThat(launcher).containsPattern("(?m)^build_runtime='.+'$");
+        Path upgraded = dir.resolve("cis");
+        Files.writeString(
+                upgraded, launcher.replaceFirst("(?m)^build_runtime='.*'$", "build_runtime='\"17.0.0+0-older\"'"));
+        Files.setPosixFilePermissions(upgraded, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run first = cis(upgraded, Map.of(), "status", "Turkmenistan");
+        assertThat(first.mapped()).isFalse();
+        assertThat(first.out()).startsWith("Turkmenistan\t");
+        awaitTraining();
+        assertThat(archives()).hasSize(1);
+        Run second = cis(upgraded, Map.of(), "status", "Turkmenistan");
+        assertThat(second.mapped()).isTrue();
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
     /** This test's cache, holding a copy of the archive trained once for the class. */
     void withTrainedArchive() throws Exception {
         Path source = trained.resolve("cache/cis");

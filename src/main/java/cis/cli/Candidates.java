@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Completion candidates for options and parameters. Picocli instantiates these when it builds the
@@ -62,16 +61,14 @@ public final class Candidates {
     }
 
     /** Candidates computed from the KB when first asked for. */
+    // A method to override, not a function passed to the constructor: picocli makes these for every
+    // model it builds, and a lambda would be linked on each run's way to an answer.
     private abstract static class FromKb implements Described {
-        private final Function<KnowledgeBase, Map<String, String>> values;
-
-        FromKb(Function<KnowledgeBase, Map<String, String>> values) {
-            this.values = values;
-        }
+        abstract Map<String, String> values(KnowledgeBase kb);
 
         @Override
         public Map<String, String> described() {
-            return values.apply(Bundled.KB);
+            return values(Bundled.KB);
         }
     }
 
@@ -94,9 +91,10 @@ public final class Candidates {
     }
 
     static final class States extends FromKb {
-        States() {
-            super(kb -> undescribed(
-                    kb.states().all().stream().map(State::name).sorted().toList()));
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            return undescribed(
+                    kb.states().all().stream().map(State::name).sorted().toList());
         }
     }
 
@@ -105,20 +103,19 @@ public final class Candidates {
      * one word with its space escaped) and the surnames that find only one person ("Lebedev").
      */
     static final class People extends FromKb {
-        People() {
-            super(kb -> {
-                Names<Person> names = kb.officials().people().names();
-                Map<String, String> out = new TreeMap<>();
-                for (Person p : kb.officials().people().all()) {
-                    out.put(p.name(), offices(kb, p));
-                    String surname = p.name().substring(p.name().lastIndexOf(' ') + 1);
-                    if (!surname.equals(p.name())
-                            && names.find(surname).map(Person::id).orElse("").equals(p.id())) {
-                        out.put(surname, p.name());
-                    }
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            Names<Person> names = kb.officials().people().names();
+            Map<String, String> out = new TreeMap<>();
+            for (Person p : kb.officials().people().all()) {
+                out.put(p.name(), offices(kb, p));
+                String surname = p.name().substring(p.name().lastIndexOf(' ') + 1);
+                if (!surname.equals(p.name())
+                        && names.find(surname).map(Person::id).orElse("").equals(p.id())) {
+                    out.put(surname, p.name());
                 }
-                return out;
-            });
+            }
+            return out;
         }
 
         /** "Executive Secretary; Chair, CHS": the offices a person held, in the order first held. */
@@ -137,17 +134,19 @@ public final class Candidates {
 
     /** The bodies that the KB has sessions of (the councils), for {@code sessions --body}. */
     static final class SessionBodies extends FromKb {
-        SessionBodies() {
-            super(kb -> bodies(withRecords(
-                    kb, kb.sessions().all().stream().map(Session::body).toList())));
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            return bodies(withRecords(
+                    kb, kb.sessions().all().stream().map(Session::body).toList()));
         }
     }
 
     /** The bodies that the KB has office holders of, for {@code officials --body}. */
     static final class OfficialBodies extends FromKb {
-        OfficialBodies() {
-            super(kb -> bodies(withRecords(
-                    kb, kb.officials().terms().stream().map(Term::body).toList())));
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            return bodies(withRecords(
+                    kb, kb.officials().terms().stream().map(Term::body).toList()));
         }
     }
 
@@ -168,27 +167,25 @@ public final class Candidates {
     }
 
     static final class Roles extends FromKb {
-        Roles() {
-            super(kb -> {
-                Map<String, String> out = new LinkedHashMap<>();
-                for (Role r : kb.officials().roles().all()) {
-                    out.put(r.id(), r.description().split("[,;.] ", 2)[0]);
-                }
-                return out;
-            });
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Role r : kb.officials().roles().all()) {
+                out.put(r.id(), r.description().split("[,;.] ", 2)[0]);
+            }
+            return out;
         }
     }
 
     /** Cities by display name ("Avaza (Turkmenbashi)"), each with its state. */
     static final class Cities extends FromKb {
-        Cities() {
-            super(kb -> {
-                Map<String, String> out = new TreeMap<>();
-                for (City c : kb.sessions().cities().all()) {
-                    out.put(c.name(), c.state().name());
-                }
-                return out;
-            });
+        @Override
+        Map<String, String> values(KnowledgeBase kb) {
+            Map<String, String> out = new TreeMap<>();
+            for (City c : kb.sessions().cities().all()) {
+                out.put(c.name(), c.state().name());
+            }
+            return out;
         }
     }
 

@@ -74,6 +74,6 @@ public record CliContext(
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return clock instanceof SystemClock system ? system.today() : LocalDate.now(clock);
     }
 }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * by alias or code, by unique prefix, with "did you mean" suggestions for typos.
  */
 public final class Names<T> {
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Compiled on first use, by non-ASCII names only: ASCII is folded by hand (see {@link #normalize}). */
+    private static final class Unicode {
+        static final Pattern MARKS = Pattern.compile("\\p{M}+");
+        static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    }
 
     private final Map<String, T> byKey = new LinkedHashMap<>();
     private final Function<T, String> display;
@@ -63,8 +66,11 @@ public final class Names<T> {
             return ascii;
         }
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
-        String bare = MARKS.matcher(decomposed).replaceAll("");
-        return NOT_WORD.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String bare = Unicode.MARKS.matcher(decomposed).replaceAll("");
+        return Unicode.NOT_WORD
+                .matcher(bare.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * {@code 1994}). Sources often give no day; the KB never invents one.
  */
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
-    private static final Pattern SHAPE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    /** In a holder: records are decoded on every run, and only parsing text needs the pattern. */
+    private static final class Shape {
+        static final Pattern PATTERN = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    }
 
     /** {@code month} and {@code day} are 0 when unknown. */
     public PartialDate {
@@ -27,7 +30,7 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
 
     /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; empty if it is none of these or does not exist. */
     public static Optional<PartialDate> parse(String text) {
-        Matcher m = SHAPE.matcher(text.strip());
+        Matcher m = Shape.PATTERN.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
         }

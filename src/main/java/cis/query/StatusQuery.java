@@ -15,17 +15,40 @@ import java.util.Set;
 /** As-of logic over states: pure functions of the records and a date. */
 public final class StatusQuery {
     /** How states are listed: by status (members first), then by name. */
-    public static final Comparator<StateStatus> ORDER = Comparator.comparing(StateStatus::status)
-            .thenComparing(s -> s.state().name());
+    public static final Comparator<StateStatus> ORDER = new ByStatus();
+
+    // Comparators as classes: this class is loaded on every status query, and Comparator.comparing's
+    // lambdas are spun afresh by every JVM (a class-data archive does not keep them).
+    private static final class ByStatus implements Comparator<StateStatus> {
+        @Override
+        public int compare(StateStatus a, StateStatus b) {
+            int c = a.status().compareTo(b.status());
+            return c != 0 ? c : a.state().name().compareTo(b.state().name());
+        }
+    }
+
+    private static final class ByName implements Comparator<StateStatus> {
+        @Override
+        public int compare(StateStatus a, StateStatus b) {
+            return a.state().name().compareTo(b.state().name());
+        }
+    }
+
+    private static final class BySince implements Comparator<StateStatus> {
+        @Override
+        public int compare(StateStatus a, StateStatus b) {
+            int c = a.since().orElse(LocalDate.MAX).compareTo(b.since().orElse(LocalDate.MAX));
+            return c != 0 ? c : ORDER.compare(a, b);
+        }
+    }
 
     /** The orders {@code cis states --sort} offers. */
     public enum Sort {
         /** Members first, then associates, founding states, former members, non-members. */
         STATUS(ORDER),
-        NAME(Comparator.comparing(s -> s.state().name())),
+        NAME(new ByName()),
         /** Longest in their status first; states with no recorded status last. */
-        SINCE(Comparator.comparing((StateStatus s) -> s.since().orElse(LocalDate.MAX))
-                .thenComparing(ORDER));
+        SINCE(new BySince());
 
         private final Comparator<StateStatus> order;
 

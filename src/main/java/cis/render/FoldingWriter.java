@@ -11,7 +11,10 @@ public final class FoldingWriter extends Writer {
     /** Continuation lines keep at most this much of the line's indentation, so that text has room. */
     private static final int MAX_INDENT = 8;
 
-    private static final java.util.regex.Pattern ANSI_STYLE = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
+    /** In a holder: every run makes a FoldingWriter, and only help and --version print through it. */
+    private static final class AnsiStyle {
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
+    }
 
     private final Writer out;
     private final int width;
@@ -38,7 +41,9 @@ public final class FoldingWriter extends Writer {
     private void emit() throws IOException {
         String s = line.toString();
         line.setLength(0);
-        String plain = ANSI_STYLE.matcher(s).replaceAll(""); // picocli's own colours take no room
+        String plain = s.indexOf('\u001b') < 0
+                ? s
+                : AnsiStyle.PATTERN.matcher(s).replaceAll(""); // picocli's own colours take no room
         if (Text.width(plain) <= width) {
             out.write(s);
             return;

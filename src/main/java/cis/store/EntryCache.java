@@ -64,7 +64,8 @@ public final class EntryCache {
         if ("off".equals(env.get("CIS_KB_CACHE"))) {
             return Optional.empty();
         }
-        return cacheHome(env).map(home -> new EntryCache(home.resolve("cis")));
+        Optional<Path> home = cacheHome(env);
+        return home.isPresent() ? Optional.of(new EntryCache(home.get().resolve("cis"))) : Optional.empty();
     }
 
     static Optional<Path> cacheHome(Map<String, String> env) {

@@ -49,6 +49,30 @@ class TimeZoneTest {
         assertThat(card.out()).contains("As of          2009-08-17");
     }
 
+    /** The system clock's shortcut to today agrees with java.time in every zone, across DST changes and midnights. */
+    @Test
+    void theSystemClocksTodayIsJavaTimesLocalDate() {
+        long start = Instant.parse("1991-01-01T00:00:00Z").toEpochMilli();
+        long end = Instant.parse("2040-01-01T00:00:00Z").toEpochMilli();
+        int checked = 0;
+        // every zone the JVM can take as its default; ZoneId.systemDefault() is the default's toZoneId()
+        for (String id : java.util.TimeZone.getAvailableIDs()) {
+            java.util.TimeZone zone = java.util.TimeZone.getTimeZone(id);
+            // every 7 days and 37 minutes: each hour of the day and each day of the week comes round
+            for (long t = start; t < end; t += 7 * 86_400_000L + 37 * 60_000L) {
+                assertThat(SystemClock.dayAt(t, zone))
+                        .as("%s at %s", id, Instant.ofEpochMilli(t))
+                        .isEqualTo(java.time.LocalDate.ofInstant(Instant.ofEpochMilli(t), zone.toZoneId()));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000_000);
+        assertThat(new SystemClock().today())
+                .isIn(
+                        java.time.LocalDate.now(ZoneId.systemDefault()).minusDays(1),
+                        java.time.LocalDate.now(ZoneId.systemDefault()));
+    }
+
     @Test
     void anExplicitDayIsTheSameEverywhere() {
         assertThat(in("Asia/Tbilisi")
