@@ -103,6 +103,11 @@ public final class CisCommand {
         return SUBCOMMANDS.keySet();
     }
 
+    /** The subcommands' classes by name, in the order help lists them: for the build's model generator. */
+    public static Map<String, Class<?>> subcommandTypes() {
+        return java.util.Collections.unmodifiableMap(SUBCOMMANDS);
+    }
+
     /** Runs one command line: parse, run, map any failure to a message and an exit code. */
     public static int execute(String[] args, CliContext context, KbStore store, Prompt prompt) {
         CommandLine cmd = commandLine(context, store, prompt, args);
@@ -144,7 +149,7 @@ public final class CisCommand {
      * {@code help X} gets X in full.
      */
     public static CommandLine commandLine(CliContext context, KbStore store, Prompt prompt, String... args) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, store, prompt));
+        CommandLine cmd = new CommandLine(CommandModels.model(new CisCommand(context, store, prompt)));
         String first = args.length > 0 ? args[0] : "";
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
             cmd.addSubcommand(first, withFormats(SUBCOMMANDS.get(first))); // the others are not needed
@@ -164,7 +169,8 @@ public final class CisCommand {
 
     /** The whole model, every subcommand included: for completion scripts and the shell's completer. */
     public static CommandLine fullCommandLine(CliContext context) {
-        CommandLine cmd = new CommandLine(new CisCommand(context, KbStore.withoutCache(), Prompt.NONE));
+        CommandLine cmd =
+                new CommandLine(CommandModels.model(new CisCommand(context, KbStore.withoutCache(), Prompt.NONE)));
         for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
             cmd.addSubcommand(e.getKey(), withFormats(e.getValue()));
         }
@@ -177,7 +183,7 @@ public final class CisCommand {
      * OutputOptions}; the model is changed here rather than declaring it per command.)
      */
     private static CommandLine withFormats(Class<?> command) {
-        CommandLine line = new CommandLine(command);
+        CommandLine line = new CommandLine(CommandModels.model(command));
         if (!WritesCalendar.class.isAssignableFrom(command)) {
             return line;
         }

@@ -1,0 +1,47 @@
+package cis.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * picocli's models of cis's commands as the build wrote them ({@code GeneratedCommandModels}, made
+ * by {@link cis.cli.docs.CommandModelSource} from the annotations): building one is plain builder
+ * calls, where reading the annotations costs a run tens of milliseconds of reflection. Where there
+ * is no generated model (a command the generator leaves out, or classes compiled without the
+ * build's generator step) picocli reads the annotations, as it always could.
+ */
+abstract class CommandModels {
+    private static final CommandModels GENERATED = load();
+
+    private static CommandModels load() {
+        try {
+            return (CommandModels) Class.forName("cis.cli.GeneratedCommandModels")
+                    .getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null; // not generated: the annotations it is
+        }
+    }
+
+    /** The model of {@code command}, an instance; null when none was generated for its class. */
+    abstract CommandSpec of(Object command);
+
+    /** The model of a new instance of {@code type}; null when none was generated for it. */
+    abstract CommandSpec of(Class<?> type);
+
+    /** What to give {@code new CommandLine(…)} for {@code command}: its generated model, else the object itself. */
+    static Object model(Object command) {
+        CommandSpec spec = GENERATED == null ? null : GENERATED.of(command);
+        return spec != null ? spec : command;
+    }
+
+    /** What to give {@code new CommandLine(…)} for {@code type}: a generated model, else the class itself. */
+    static Object model(Class<?> type) {
+        CommandSpec spec = GENERATED == null ? null : GENERATED.of(type);
+        return spec != null ? spec : type;
+    }
+
+    /** Whether the build generated the models (tests check both ways agree). */
+    static boolean generated() {
+        return GENERATED != null;
+    }
+}
