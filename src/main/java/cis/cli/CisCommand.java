@@ -209,8 +209,8 @@ public final class CisCommand {
     private static CommandLine stub(String name, Class<?> type) {
         CommandLine.Model.CommandSpec spec =
                 CommandLine.Model.CommandSpec.create().name(name);
-        Command command = type.getAnnotation(Command.class);
-        spec.usageMessage().header(command.header()).description(command.description());
+        String[][] summary = CommandModels.summaryOf(type);
+        spec.usageMessage().header(summary[0]).description(summary[1]);
         return new CommandLine(spec);
     }
 

@@ -28,6 +28,22 @@ abstract class CommandModels {
     /** The model of a new instance of {@code type}; null when none was generated for it. */
     abstract CommandSpec of(Class<?> type);
 
+    /**
+     * The header and description lines of command {@code type}, as its annotation gives them (for
+     * the name-and-summary stubs of root help); null when none were generated for it.
+     */
+    abstract String[][] summary(Class<?> type);
+
+    /** {@link #summary}, read from the generated models, else from the annotation. */
+    static String[][] summaryOf(Class<?> type) {
+        String[][] s = GENERATED == null ? null : GENERATED.summary(type);
+        if (s != null) {
+            return s;
+        }
+        picocli.CommandLine.Command command = type.getAnnotation(picocli.CommandLine.Command.class);
+        return new String[][] {command.header(), command.description()};
+    }
+
     /** What to give {@code new CommandLine(…)} for {@code command}: its generated model, else the object itself. */
     static Object model(Object command) {
         CommandSpec spec = GENERATED == null ? null : GENERATED.of(command);

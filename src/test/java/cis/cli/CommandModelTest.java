@@ -59,6 +59,17 @@ class CommandModelTest {
         assertThat(dump(new CommandLine(model))).isEqualTo(dump(new CommandLine(command)));
     }
 
+    /** Root help lists every command by the header and description its annotation gives. */
+    @Test
+    void everySummaryIsTheAnnotations() {
+        for (Class<?> type : CisCommand.subcommandTypes().values()) {
+            CommandLine.Command command = type.getAnnotation(CommandLine.Command.class);
+            assertThat(CommandModels.summaryOf(type))
+                    .as(type.getName())
+                    .isDeepEqualTo(new String[][] {command.header(), command.description()});
+        }
+    }
+
     @Test
     void onlyCommandsWithArgumentGroupsAreLeftOut() {
         assertThat(commands().filter(c -> CommandModels.model(c) == c)).containsExactly(SessionsCommand.class);

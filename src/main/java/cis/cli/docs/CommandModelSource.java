@@ -143,6 +143,18 @@ public final class CommandModelSource {
                     .append("());\n");
             out.append("        }\n");
         }
+        out.append("        return null;\n    }\n\n");
+        out.append("    @Override\n    String[][] summary(Class<?> type) {\n");
+        for (Class<?> t : CisCommand.subcommandTypes().values()) {
+            CommandLine.Command c = t.getAnnotation(CommandLine.Command.class);
+            out.append("        if (type == ").append(t.getCanonicalName()).append(".class) {\n");
+            out.append("            return new String[][] {{")
+                    .append(literals(c.header()))
+                    .append("}, {")
+                    .append(literals(c.description()))
+                    .append("}};\n");
+            out.append("        }\n");
+        }
         out.append("        return null;\n    }\n");
         out.append(body);
         out.append(mixinMethods);
