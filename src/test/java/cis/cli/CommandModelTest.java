@@ -1,6 +1,7 @@
 package cis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cis.store.KbStore;
 import java.util.ArrayList;
@@ -53,9 +54,7 @@ class CommandModelTest {
     @MethodSource("commands")
     void everyCommandIsTheSame(Class<?> command) {
         Object model = CommandModels.model(command);
-        if (model == command) {
-            return; // not generated (an argument group): picocli reads its annotations
-        }
+        assertThat(model).as("generated").isInstanceOf(CommandSpec.class);
         assertThat(dump(new CommandLine(model))).isEqualTo(dump(new CommandLine(command)));
     }
 
@@ -70,9 +69,25 @@ class CommandModelTest {
         }
     }
 
+    /** An argument group's options land on a new object of the group's class, one at most here. */
     @Test
-    void onlyCommandsWithArgumentGroupsAreLeftOut() {
-        assertThat(commands().filter(c -> CommandModels.model(c) == c)).containsExactly(SessionsCommand.class);
+    void anArgumentGroupWorksAsPicocliMakesIt() {
+        List<java.util.function.Supplier<Object>> models =
+                List.of(() -> CommandModels.model(SessionsCommand.class), () -> SessionsCommand.class);
+        for (java.util.function.Supplier<Object> model : models) {
+            CommandLine line = new CommandLine(model.get());
+            line.parseArgs("--next");
+            SessionsCommand c = line.getCommand();
+            assertThat(c.when).isNotNull();
+            assertThat(c.when.next).isTrue();
+            assertThat(c.when.past).isFalse();
+            CommandLine other = new CommandLine(model.get());
+            other.parseArgs("--year", "2025");
+            assertThat(((SessionsCommand) other.getCommand()).when).isNull();
+            assertThatThrownBy(() -> new CommandLine(model.get()).parseArgs("--past", "--next"))
+                    .isInstanceOf(CommandLine.MutuallyExclusiveArgsException.class)
+                    .hasMessageContaining("mutually exclusive");
+        }
     }
 
     /** Everything about a command line that picocli's parser and help read, as text. */
@@ -162,7 +177,36 @@ class CommandModelTest {
                     .append('\n');
             arg(p, b, indent + "  ");
         }
-        b.append(indent).append("groups ").append(s.argGroups().size()).append('\n');
+        for (CommandLine.Model.ArgGroupSpec g : s.argGroups()) {
+            b.append(indent)
+                    .append("group exclusive ")
+                    .append(g.exclusive())
+                    .append(" multiplicity ")
+                    .append(g.multiplicity())
+                    .append(" validate ")
+                    .append(g.validate())
+                    .append(" order ")
+                    .append(g.order())
+                    .append(" heading ")
+                    .append(g.heading())
+                    .append(" key ")
+                    .append(g.headingKey())
+                    .append(" type ")
+                    .append(g.typeInfo().getType().getName())
+                    .append(' ')
+                    .append(Arrays.toString(g.typeInfo().getAuxiliaryTypes()))
+                    .append(" multi ")
+                    .append(g.typeInfo().isMultiValue())
+                    .append(" subgroups ")
+                    .append(g.subgroups().size())
+                    .append(" synopsis ")
+                    .append(g.synopsis())
+                    .append('\n');
+            for (ArgSpec a : g.args()) {
+                b.append(indent).append("  member ").append(a).append('\n');
+                arg(a, b, indent + "    ");
+            }
+        }
     }
 
     private static void arg(ArgSpec a, StringBuilder b, String indent) {
@@ -244,5 +288,21 @@ class CommandModelTest {
         if (!picocliOwn) {
             b.append(indent).append("as text ").append(a).append('\n');
         }
+        // as declared, before variables such as ${COMPLETION-CANDIDATES} are expanded
+        cis.cli.docs.CommandModelSource.Raw raw = cis.cli.docs.CommandModelSource.Raw.of(a);
+        b.append(indent)
+                .append("declared ")
+                .append(Arrays.toString(raw.description()))
+                .append(' ')
+                .append(raw.descriptionKey())
+                .append(' ')
+                .append(raw.paramLabel())
+                .append(' ')
+                .append(raw.splitRegex())
+                .append(' ')
+                .append(raw.splitRegexSynopsisLabel())
+                .append(' ')
+                .append(raw.defaultValue())
+                .append('\n');
     }
 }

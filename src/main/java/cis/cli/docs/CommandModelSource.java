@@ -159,6 +159,7 @@ public final class CommandModelSource {
         out.append(body);
         out.append(mixinMethods);
         out.append(standardHelpOptions());
+        out.append(GROUP_SUPPORT);
         out.append(bindings);
         out.append("}\n");
         return out.toString();
@@ -185,7 +186,10 @@ public final class CommandModelSource {
             }
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(ArgGroup.class)) {
-                    return "an argument group (" + f.getName() + ")";
+                    String why = unsupportedGroup(f);
+                    if (why != null) {
+                        return "an argument group (" + f.getName() + ") with " + why;
+                    }
                 }
                 if (f.isAnnotationPresent(CommandLine.Unmatched.class)
                         || f.isAnnotationPresent(CommandLine.ParentCommand.class)) {
@@ -215,6 +219,28 @@ public final class CommandModelSource {
         }
         if (Modifier.isPrivate(t.getModifiers())) {
             return "it is private";
+        }
+        return null;
+    }
+
+    /** Why the generator cannot write the argument group in field {@code f}; null when it can. */
+    private static String unsupportedGroup(Field f) {
+        Class<?> t = f.getType();
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t) || t.isPrimitive()) {
+            return "many occurrences";
+        }
+        if (t.getSuperclass() != Object.class || Modifier.isPrivate(t.getModifiers())) {
+            return "a superclass, or a private class";
+        }
+        for (Field g : t.getDeclaredFields()) {
+            if (g.isAnnotationPresent(ArgGroup.class)
+                    || g.isAnnotationPresent(Mixin.class)
+                    || g.isAnnotationPresent(Spec.class)) {
+                return "a subgroup, a mixin or a spec";
+            }
+            if (isMember(g) && Modifier.isPrivate(g.getModifiers())) {
+                return "a private field";
+            }
         }
         return null;
     }
@@ -279,6 +305,17 @@ public final class CommandModelSource {
 
     /** picocli's own model of {@code t}, read from the annotations. */
     private static CommandSpec annotated(Class<?> t) {
+        CommandLine.Command c = t.getAnnotation(CommandLine.Command.class);
+        if (c != null) {
+            for (String[] texts : List.of(c.header(), c.description(), c.footer(), c.customSynopsis())) {
+                for (String text : texts) {
+                    if (text.contains("${")) { // the model's getters expand them: this generator would bake them in
+                        throw new IllegalStateException(
+                                t.getName() + ": a variable in a command's text is not generated");
+                    }
+                }
+            }
+        }
         return new CommandLine(t == CisCommand.class ? new CisCommand(null, null, null) : t).getCommandSpec();
     }
 
@@ -294,6 +331,7 @@ public final class CommandModelSource {
             byField.put(a.userObject(), a);
         }
         int mixins = 0;
+        int groups = 0;
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(Mixin.class)) {
@@ -326,6 +364,8 @@ public final class CommandModelSource {
                             .append(", ")
                             .append(spec)
                             .append("));\n");
+                } else if (f.isAnnotationPresent(ArgGroup.class)) {
+                    m.append(group(f, model, obj, spec, "g" + groups++));
                 } else if (f.isAnnotationPresent(Option.class) || f.isAnnotationPresent(Parameters.class)) {
                     ArgSpec a = byField.get(f);
                     if (a == null) {
@@ -354,6 +394,66 @@ public final class CommandModelSource {
         return m.toString();
     }
 
+    /**
+     * An argument group in field {@code f} of {@code obj}: its options are bound to the group's
+     * object, which picocli makes when one of them is given and puts in the scope they share.
+     */
+    private String group(Field f, CommandSpec model, String obj, String spec, String var) {
+        CommandLine.Model.ArgGroupSpec g = null;
+        for (CommandLine.Model.ArgGroupSpec candidate : model.argGroups()) {
+            if (candidate.typeInfo().getType() == f.getType()) {
+                g = candidate;
+            }
+        }
+        if (g == null || !g.subgroups().isEmpty()) {
+            throw new IllegalStateException("no model of the group " + f);
+        }
+        StringBuilder m = new StringBuilder();
+        m.append("        GroupScope ").append(var).append(" = new GroupScope();\n");
+        m.append("        ").append(spec).append(".addArgGroup(CommandLine.Model.ArgGroupSpec.builder()\n");
+        m.append("                .exclusive(")
+                .append(g.exclusive())
+                .append(").multiplicity(")
+                .append(literal(g.multiplicity().originalValue()))
+                .append(").validate(")
+                .append(g.validate())
+                .append(").order(")
+                .append(g.order())
+                .append(")");
+        if (g.heading() != null) {
+            m.append(".heading(").append(literal(g.heading())).append(")");
+        }
+        if (g.headingKey() != null) {
+            m.append(".headingKey(").append(literal(g.headingKey())).append(")");
+        }
+        m.append("\n                .typeInfo(new GroupType(")
+                .append(source(f.getType()))
+                .append(".class))");
+        String binding = binding(f, obj);
+        m.append("\n                .getter(")
+                .append(binding)
+                .append(").setter(")
+                .append(binding)
+                .append(")");
+        for (Field member : f.getType().getDeclaredFields()) {
+            if (!member.isAnnotationPresent(Option.class) && !member.isAnnotationPresent(Parameters.class)) {
+                continue;
+            }
+            ArgSpec a = null;
+            for (ArgSpec candidate : g.args()) {
+                if (candidate.toString().endsWith(member.getDeclaringClass().getName() + "." + member.getName())) {
+                    a = candidate;
+                }
+            }
+            if (a == null) {
+                throw new IllegalStateException("no model of " + member);
+            }
+            m.append("\n                .addArg(").append(arg(a, member, var)).append(")");
+        }
+        m.append("\n                .build());\n");
+        return m.toString();
+    }
+
     /** The arg spec picocli built for field {@code f}, where its user object is a wrapper of it. */
     private static ArgSpec findByField(CommandSpec model, Field f) {
         for (ArgSpec a : model.args()) {
@@ -372,6 +472,51 @@ public final class CommandModelSource {
         }
         return null;
     }
+
+    /** The scope and type of an argument group's object, for groups of one plain object. */
+    private static final String GROUP_SUPPORT = """
+
+                /** Holds an argument group's object: picocli puts a new one here when one of its options is given. */
+                static final class GroupScope implements CommandLine.Model.IScope {
+                    Object value;
+
+                    @Override
+                    public <T> T get() {
+                        return (T) value;
+                    }
+
+                    @Override
+                    public <T> T set(T v) {
+                        T old = (T) value;
+                        value = v;
+                        return old;
+                    }
+                }
+
+                /** The type of an argument group's field: one object of a plain class. */
+                static final class GroupType implements CommandLine.Model.ITypeInfo {
+                    private final Class<?> type;
+
+                    GroupType(Class<?> type) {
+                        this.type = type;
+                    }
+
+                    public boolean isBoolean() { return false; }
+                    public boolean isMultiValue() { return false; }
+                    public boolean isOptional() { return false; }
+                    public boolean isArray() { return false; }
+                    public boolean isCollection() { return false; }
+                    public boolean isMap() { return false; }
+                    public boolean isEnum() { return false; }
+                    public java.util.List<String> getEnumConstantNames() { return java.util.List.of(); }
+                    public String getClassName() { return type.getName(); }
+                    public String getClassSimpleName() { return type.getSimpleName(); }
+                    public java.util.List<CommandLine.Model.ITypeInfo> getAuxiliaryTypeInfos() { return java.util.List.of(this); }
+                    public java.util.List<String> getActualGenericTypeArguments() { return java.util.List.of(); }
+                    public Class<?> getType() { return type; }
+                    public Class<?>[] getAuxiliaryTypes() { return new Class<?>[] {type}; }
+                }
+            """;
 
     /** picocli's -h/--help and -V/--version, as {@code mixinStandardHelpOptions = true} adds them. */
     private String standardHelpOptions() {
@@ -556,8 +701,12 @@ public final class CommandModelSource {
     /** A builder expression for option or positional {@code a}, bound to field {@code f} of {@code obj}. */
     private String arg(ArgSpec a, Field f, String obj) {
         StringBuilder b = new StringBuilder();
+        // What the annotation said, before picocli expands variables such as ${COMPLETION-CANDIDATES}
+        // (which must stay variables: cis changes some options' candidates after building the model).
+        Raw raw = Raw.of(a);
         if (a instanceof OptionSpec o) {
-            b.append("OptionSpec.builder(").append(literals(o.names())).append(")");
+            OptionSpec.Builder rawOption = OptionSpec.builder(o);
+            b.append("OptionSpec.builder(").append(literals(rawOption.names())).append(")");
             if (o.usageHelp()) {
                 b.append(".usageHelp(true)");
             }
@@ -567,8 +716,10 @@ public final class CommandModelSource {
             if (o.negatable()) {
                 b.append(".negatable(true)");
             }
-            if (o.fallbackValue() != null && !o.fallbackValue().isEmpty()) {
-                b.append(".fallbackValue(").append(literal(o.fallbackValue())).append(")");
+            if (rawOption.fallbackValue() != null && !rawOption.fallbackValue().isEmpty()) {
+                b.append(".fallbackValue(")
+                        .append(literal(rawOption.fallbackValue()))
+                        .append(")");
             }
             if (o.order() != -1) { // picocli's default order
                 b.append(".order(").append(o.order()).append(")");
@@ -588,8 +739,8 @@ public final class CommandModelSource {
         if (a.required()) {
             b.append(".required(true)");
         }
-        if (a.paramLabel() != null) {
-            b.append(".paramLabel(").append(literal(a.paramLabel())).append(")");
+        if (raw.paramLabel() != null) {
+            b.append(".paramLabel(").append(literal(raw.paramLabel())).append(")");
         }
         if (a.hideParamSyntax()) {
             b.append(".hideParamSyntax(true)");
@@ -600,24 +751,24 @@ public final class CommandModelSource {
         if (a.interactive()) {
             throw new IllegalStateException("interactive options are not generated: " + f);
         }
-        if (!a.splitRegex().isEmpty()) {
-            b.append(".splitRegex(").append(literal(a.splitRegex())).append(")");
+        if (!raw.splitRegex().isEmpty()) {
+            b.append(".splitRegex(").append(literal(raw.splitRegex())).append(")");
         }
-        if (!a.splitRegexSynopsisLabel().isEmpty()) {
+        if (!raw.splitRegexSynopsisLabel().isEmpty()) {
             b.append(".splitRegexSynopsisLabel(")
-                    .append(literal(a.splitRegexSynopsisLabel()))
+                    .append(literal(raw.splitRegexSynopsisLabel()))
                     .append(")");
         }
-        if (a.descriptionKey() != null) {
-            b.append(".descriptionKey(").append(literal(a.descriptionKey())).append(")");
+        if (raw.descriptionKey() != null) {
+            b.append(".descriptionKey(").append(literal(raw.descriptionKey())).append(")");
         }
-        if (a.description().length > 0) {
+        if (raw.description().length > 0) {
             b.append("\n                .description(")
-                    .append(literals(a.description()))
+                    .append(literals(raw.description()))
                     .append(")");
         }
-        if (a.defaultValue() != null) {
-            b.append(".defaultValue(").append(literal(a.defaultValue())).append(")");
+        if (raw.defaultValue() != null) {
+            b.append(".defaultValue(").append(literal(raw.defaultValue())).append(")");
         }
         if (a.showDefaultValue() != CommandLine.Help.Visibility.ON_DEMAND) {
             b.append(".showDefaultValue(CommandLine.Help.Visibility.")
@@ -651,7 +802,24 @@ public final class CommandModelSource {
                 || a.preprocessor().getClass().getName().startsWith("cis.")) {
             throw new IllegalStateException("a parameter consumer or preprocessor is not generated: " + f);
         }
-        if (f != null) {
+        if (f != null && a.group() != null) { // bound to the group's object, which exists only once given
+            String binding = binding(f, obj);
+            b.append("\n                .getter(")
+                    .append(binding)
+                    .append(").setter(")
+                    .append(binding)
+                    .append(")");
+            b.append(".scope(").append(obj).append(")");
+            Object initial = a.initialValue();
+            if (initial != null && !(initial instanceof Boolean)) {
+                throw new IllegalStateException("an initial value in a group this generator does not write: " + f);
+            }
+            b.append(".initialValue(")
+                    .append(initial)
+                    .append(").hasInitialValue(")
+                    .append(a.hasInitialValue())
+                    .append(")");
+        } else if (f != null) {
             String binding = binding(f, obj);
             b.append("\n                .getter(")
                     .append(binding)
@@ -669,6 +837,36 @@ public final class CommandModelSource {
         b.append(".withToString(").append(literal(a.toString())).append(")");
         b.append("\n                .build()");
         return b.toString();
+    }
+
+    /** An argument's texts as declared, read from a builder copy (the spec's getters expand variables). */
+    public record Raw(
+            String[] description,
+            String descriptionKey,
+            String paramLabel,
+            String splitRegex,
+            String splitRegexSynopsisLabel,
+            String defaultValue) {
+        public static Raw of(ArgSpec a) {
+            if (a instanceof OptionSpec o) {
+                OptionSpec.Builder b = OptionSpec.builder(o);
+                return new Raw(
+                        b.description(),
+                        b.descriptionKey(),
+                        b.paramLabel(),
+                        b.splitRegex(),
+                        b.splitRegexSynopsisLabel(),
+                        b.defaultValue());
+            }
+            PositionalParamSpec.Builder b = PositionalParamSpec.builder((PositionalParamSpec) a);
+            return new Raw(
+                    b.description(),
+                    b.descriptionKey(),
+                    b.paramLabel(),
+                    b.splitRegex(),
+                    b.splitRegexSynopsisLabel(),
+                    b.defaultValue());
+        }
     }
 
     /** A binding of field {@code f} on {@code obj}: one class per declaring class, a case per field. */
@@ -705,16 +903,20 @@ public final class CommandModelSource {
             bindings.append("    static final class ")
                     .append(name)
                     .append(" implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {\n");
-            bindings.append("        private final ").append(type).append(" o;\n");
+            bindings.append("        private final Object target; // the object, or the scope of a group's object\n");
             bindings.append("        private final int field;\n\n");
-            bindings.append("        ").append(name).append("(").append(type).append(" o, int field) {\n");
-            bindings.append("            this.o = o;\n            this.field = field;\n        }\n\n");
+            bindings.append("        ").append(name).append("(Object target, int field) {\n");
+            bindings.append("            this.target = target;\n            this.field = field;\n        }\n\n");
+            bindings.append("        private ").append(type).append(" o() {\n");
+            bindings.append("            return (")
+                    .append(type)
+                    .append(") (target instanceof GroupScope g ? g.value : target);\n        }\n\n");
             bindings.append("        @Override\n        public <T> T get() {\n            switch (field) {\n");
             List<Field> fields = e.getValue();
             for (int i = 0; i < fields.size(); i++) {
                 bindings.append("                case ")
                         .append(i)
-                        .append(":\n                    return (T) (Object) o.")
+                        .append(":\n                    return (T) (Object) o().")
                         .append(fields.get(i).getName())
                         .append(";\n");
             }
@@ -726,7 +928,7 @@ public final class CommandModelSource {
                 Field f = fields.get(i);
                 bindings.append("                case ")
                         .append(i)
-                        .append(":\n                    o.")
+                        .append(":\n                    o().")
                         .append(f.getName())
                         .append(" = (")
                         .append(boxed(f.getType()))
