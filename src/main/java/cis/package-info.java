@@ -26,8 +26,22 @@
  *       {@code -XDstringConcat=inline}: no class refers to {@code StringConcatFactory}.
  *   <li><b>The bundled KB is read pre-parsed.</b> The build writes {@code kb.bin}
  *       ({@link cis.store.KbCodec}); {@code KbCodecTest} checks it holds what the YAML says.
- *   <li><b>The time zone is looked up only when a command needs today's date</b>
- *       ({@link cis.cli.SystemClock}).
+ *   <li><b>The time zone is looked up only when a command needs today's date</b>, and then once
+ *       ({@link cis.cli.SystemClock}: the offset of {@code TimeZone}, not java.time's second copy of
+ *       the rules; {@code TimeZoneTest} checks the two agree in every zone).
+ *   <li><b>No annotation is read at run time.</b> The build writes picocli's model of every command
+ *       as builder calls ({@link cis.cli.docs.CommandModelSource}); reading the annotations made a
+ *       proxy class per annotation type and scanned every method of every class, a third of a
+ *       run. The annotations stay the declaration: {@code CommandModelTest} checks both models
+ *       agree. A new kind of declaration the generator does not write fails the build.
+ *   <li><b>A query makes nothing at run time.</b> Every class an everyday command loads comes from
+ *       the archive: no class from the jar, no proxy, no lambda spun. The archive does not keep the
+ *       lambdas of JDK helpers such as {@code Comparator.comparing}, nor code the training never
+ *       ran: comparators on a query's path are classes, and the training runs each everyday
+ *       command with its common options ({@code ClassDataArchiveIT} lists what a run made).
+ *   <li><b>The launcher runs no program but java on a query's path</b>: shell builtins only; it
+ *       recognises the build's JVM by file identity and its JDK's {@code release} file
+ *       ({@code ClassDataArchiveIT} runs it with nothing but java on {@code PATH}).
  * </ol>
  */
 package cis;

@@ -116,6 +116,69 @@ class ClassDataArchiveIT {
         return cis(launcherWithoutBuildArchive(), env, args);
     }
 
+    /**
+     * With the build's archive, the everyday commands make nothing at run time: every class of cis
+     * and picocli comes from the archive (the training ran them), no annotation is read (no proxy
+     * class) and no lambda is spun. Each of these costs milliseconds on every run, unnoticed.
+     */
+    @Test
+    void everydayCommandsLoadEverythingFromTheArchive() throws Exception {
+        List<List<String>> commands = List.of(
+                List.of("status", "Turkmenistan"),
+                List.of("status", "Russia", "Georgia", "--json"),
+                List.of("states", "--format", "json"),
+                List.of("sessions", "--next"),
+                List.of("officials", "--role", "chair"),
+                List.of("--help"),
+                List.of("status", "--help"),
+                List.of("completion", "bash"));
+        for (List<String> args : commands) {
+            List<String> cmd = new ArrayList<>(List.of(LauncherIT.LAUNCHER.toString()));
+            cmd.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+            pb.environment().remove("CIS_DATA");
+            pb.environment().remove("CIS_CDS");
+            pb.environment().put("XDG_CACHE_HOME", cacheHome.toString());
+            pb.environment().put("XDG_DATA_HOME", tmp.resolve("data").toString());
+            Path log = tmp.resolve("classes-" + System.nanoTime() + ".log");
+            pb.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("%s", args).isZero();
+            List<String> madeAtRunTime = Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("[class,load]") && !l.contains("source: shared objects file"))
+                    .filter(l -> l.contains("] cis.")
+                            || l.contains("] picocli.")
+                            || l.contains("__dynamic_proxy__")
+                            || l.contains("$$Lambda"))
+                    .toList();
+            assertThat(madeAtRunTime)
+                    .as("classes %s loads or makes at run time", args)
+                    .isEmpty();
+        }
+    }
+
+    /**
+     * A query runs no program but java: with nothing else on PATH (no dirname, cksum, mkdir, find)
+     * the launcher still finds java, recognises the build's JVM and maps its archive.
+     */
+    @Test
+    void aQueryRunsNoProgramButJava() throws Exception {
+        Path bin = tmp.resolve("only-java");
+        Files.createDirectories(bin);
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(REAL_JAVA));
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", bin.toString());
+        env.put("JAVA_HOME", "");
+        Run run = cis(LauncherIT.LAUNCHER, env, "status", "Turkmenistan");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Turkmenistan\t");
+        assertThat(run.mapped()).isTrue();
+    }
+
     @Test
     void theBuildsArchiveIsMappedFromTheFirstRun() throws Exception {
         assertThat(LauncherIT.LAUNCHER.resolveSibling("cis.jsa")).exists();

@@ -14,7 +14,6 @@ import cis.model.Status;
 import cis.model.Term;
 import cis.render.Format;
 import cis.store.KbStore;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -204,31 +203,37 @@ public final class Candidates {
     static final class Formats implements Described {
         @Override
         public Map<String, String> described() {
-            return formats(Arrays.stream(Format.values()).filter(f -> f != Format.ICS));
+            return formats(false);
         }
     }
 
     static final class CalendarFormats implements Described {
         @Override
         public Map<String, String> described() {
-            return formats(Arrays.stream(Format.values()));
+            return formats(true);
         }
     }
 
-    private static Map<String, String> formats(java.util.stream.Stream<Format> formats) {
+    // A loop, not a stream: every help and every --format error lists these.
+    private static Map<String, String> formats(boolean calendars) {
         Map<String, String> out = new LinkedHashMap<>();
-        formats.forEach(f -> out.put(
-                f.id(),
-                switch (f) {
-                    case TABLE -> "columns for people (the default on a terminal)";
-                    case PLAIN -> "tab-separated rows, no header (the default when piped)";
-                    case JSON -> "an array of objects";
-                    case YAML -> "the same fields as json";
-                    case CSV -> "RFC 4180, with a header";
-                    case TSV -> "tab-separated, with a header";
-                    case MARKDOWN -> "a pipe table";
-                    case ICS -> "an iCalendar file";
-                }));
+        for (Format f : Format.values()) {
+            if (f == Format.ICS && !calendars) {
+                continue;
+            }
+            out.put(
+                    f.id(),
+                    switch (f) {
+                        case TABLE -> "columns for people (the default on a terminal)";
+                        case PLAIN -> "tab-separated rows, no header (the default when piped)";
+                        case JSON -> "an array of objects";
+                        case YAML -> "the same fields as json";
+                        case CSV -> "RFC 4180, with a header";
+                        case TSV -> "tab-separated, with a header";
+                        case MARKDOWN -> "a pipe table";
+                        case ICS -> "an iCalendar file";
+                    });
+        }
         return out;
     }
 

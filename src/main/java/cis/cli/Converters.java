@@ -2,7 +2,9 @@ package cis.cli;
 
 import cis.model.Session;
 import cis.render.Format;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -41,11 +43,13 @@ final class Converters {
         @Override
         public Format convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(Format.values())
-                    .filter(f -> f.id().equals(v))
-                    .findFirst()
-                    .orElseThrow(() -> new TypeConversionException(
-                            "'" + value + "' is not a format; use one of: " + String.join(", ", offered)));
+            for (Format f : Format.values()) { // a loop, not a stream: no lambda on every run's path
+                if (f.id().equals(v)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException(
+                    "'" + value + "' is not a format; use one of: " + String.join(", ", offered));
         }
     }
 
@@ -54,16 +58,15 @@ final class Converters {
         @Override
         public Session.Kind convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            return Arrays.stream(Session.Kind.values())
-                    .filter(k -> k.id().equals(v))
-                    .findFirst()
-                    .orElseThrow(() ->
-                            new TypeConversionException("'" + value + "' is not a kind of session; use one of: "
-                                    + String.join(
-                                            ", ",
-                                            Arrays.stream(Session.Kind.values())
-                                                    .map(Session.Kind::id)
-                                                    .toList())));
+            List<String> ids = new ArrayList<>();
+            for (Session.Kind k : Session.Kind.values()) {
+                if (k.id().equals(v)) {
+                    return k;
+                }
+                ids.add(k.id());
+            }
+            throw new TypeConversionException(
+                    "'" + value + "' is not a kind of session; use one of: " + String.join(", ", ids));
         }
     }
 
@@ -127,11 +130,12 @@ final class Converters {
         @Override
         public OutputOptions.ColorMode convert(String value) {
             String v = value.strip().toUpperCase(Locale.ROOT);
-            return Arrays.stream(OutputOptions.ColorMode.values())
-                    .filter(m -> m.name().equals(v))
-                    .findFirst()
-                    .orElseThrow(() -> new TypeConversionException(
-                            "'" + value + "' is not a colour mode; use auto, always or never"));
+            for (OutputOptions.ColorMode m : OutputOptions.ColorMode.values()) {
+                if (m.name().equals(v)) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a colour mode; use auto, always or never");
         }
     }
 }

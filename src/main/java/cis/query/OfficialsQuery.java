@@ -75,8 +75,8 @@ public final class OfficialsQuery {
     public static <T> List<T> sorted(List<T> items, java.util.function.Function<T, Term> term, Sort sort) {
         Comparator<Term> by = switch (sort) {
             case OFFICE -> null;
-            case SINCE -> Comparator.comparing(Term::from);
-            case NAME -> Comparator.comparing((Term t) -> t.person().name()).thenComparing(Term::from);
+            case SINCE -> new ByStart();
+            case NAME -> new ByName();
         };
         if (by == null) {
             return items;
@@ -84,32 +84,69 @@ public final class OfficialsQuery {
         return items.stream().sorted(Comparator.comparing(term, by)).toList();
     }
 
+    // Comparators as classes: 'cis officials' sorts on every run, and Comparator.comparing's lambdas
+    // are spun afresh by every JVM (a class-data archive does not keep them).
+    private static final class ByStart implements Comparator<Term> {
+        @Override
+        public int compare(Term a, Term b) {
+            return a.from().compareTo(b.from());
+        }
+    }
+
+    private static final class ByName implements Comparator<Term> {
+        @Override
+        public int compare(Term a, Term b) {
+            int c = a.person().name().compareTo(b.person().name());
+            return c != 0 ? c : a.from().compareTo(b.from());
+        }
+    }
+
+    /** By role and body in KB order, then by state name (always, or only for offices held per state), then by start. */
+    private static final class ByOffice implements Comparator<Term> {
+        private final List<Role> roles;
+        private final List<Body> bodies;
+        private final boolean stateOnlyPerState;
+
+        ByOffice(KnowledgeBase kb, boolean stateOnlyPerState) {
+            this.roles = kb.officials().roles().all();
+            this.bodies = kb.bodies().all();
+            this.stateOnlyPerState = stateOnlyPerState;
+        }
+
+        @Override
+        public int compare(Term a, Term b) {
+            int c = Integer.compare(Identity.indexOf(roles, a.role()), Identity.indexOf(roles, b.role()));
+            if (c == 0) {
+                c = Integer.compare(Identity.indexOf(bodies, a.body()), Identity.indexOf(bodies, b.body()));
+            }
+            if (c == 0) {
+                c = state(a).compareTo(state(b));
+            }
+            return c != 0 ? c : a.from().compareTo(b.from());
+        }
+
+        private String state(Term t) {
+            return stateOnlyPerState && !t.role().perState()
+                    ? ""
+                    : t.state().isPresent() ? t.state().get().name() : "";
+        }
+    }
+
     private static Comparator<Term> officeThenDate(KnowledgeBase kb) {
-        List<Role> roles = kb.officials().roles().all();
-        List<Body> bodies = kb.bodies().all();
         // an office held per state (a foreign minister) is one office per state; a chair is one office
-        return Comparator.comparingInt((Term t) -> Identity.indexOf(roles, t.role()))
-                .thenComparingInt(t -> Identity.indexOf(bodies, t.body()))
-                .thenComparing(
-                        t -> t.role().perState() ? t.state().map(State::name).orElse("") : "")
-                .thenComparing(Term::from);
+        return new ByOffice(kb, true);
     }
 
     /** A person's terms in time order. */
     public static List<Term> termsOf(KnowledgeBase kb, Person person) {
         return kb.officials().terms().stream()
                 .filter(t -> t.person() == person)
-                .sorted(Comparator.comparing(Term::from))
+                .sorted(new ByStart())
                 .toList();
     }
 
     /** Offices in KB order of roles and bodies, then by state name, then by start. */
     private static Comparator<Term> order(KnowledgeBase kb) {
-        List<Role> roles = kb.officials().roles().all();
-        List<Body> bodies = kb.bodies().all();
-        return Comparator.comparingInt((Term t) -> Identity.indexOf(roles, t.role()))
-                .thenComparingInt(t -> Identity.indexOf(bodies, t.body()))
-                .thenComparing(t -> t.state().map(State::name).orElse(""))
-                .thenComparing(Term::from);
+        return new ByOffice(kb, false);
     }
 }

@@ -56,13 +56,36 @@ public final class SessionsQuery {
 
     /** Newest first, or oldest first; sessions of one day in body order. */
     public static List<Session> find(KnowledgeBase kb, Filter filter, boolean newestFirst, int limit) {
-        Comparator<Session> order = Comparator.comparing(Session::date)
-                .thenComparingInt(s -> Identity.indexOf(kb.bodies().all(), s.body()));
-        List<Session> out = kb.sessions().all().stream()
-                .filter(filter::test)
-                .sorted(newestFirst ? order.reversed() : order)
-                .toList();
+        Comparator<Session> order = new ByDateThenBody(kb.bodies().all(), newestFirst ? -1 : 1);
+        List<Session> out = new ArrayList<>();
+        for (Session s : kb.sessions().all()) {
+            if (filter.test(s)) {
+                out.add(s);
+            }
+        }
+        out.sort(order);
         return limit > 0 && out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    // Comparators as classes and loops rather than streams: every 'cis sessions' sorts, and
+    // Comparator.comparing's lambdas are spun afresh by every JVM (a class-data archive does not keep them).
+    private static final class ByDateThenBody implements Comparator<Session> {
+        private final List<Body> bodies;
+        private final int sign;
+
+        ByDateThenBody(List<Body> bodies, int sign) {
+            this.bodies = bodies;
+            this.sign = sign;
+        }
+
+        @Override
+        public int compare(Session a, Session b) {
+            int c = a.date().compareTo(b.date());
+            if (c == 0) {
+                c = Integer.compare(Identity.indexOf(bodies, a.body()), Identity.indexOf(bodies, b.body()));
+            }
+            return sign * c;
+        }
     }
 
     /** What a session is as of a day: the KB records what happened, the day decides what was known. */
@@ -110,12 +133,20 @@ public final class SessionsQuery {
             if (body.isPresent() && body.get() != b) {
                 continue;
             }
-            kb.sessions().all().stream()
-                    .filter(s -> s.body() == b && !s.lastDay().isBefore(day))
-                    .filter(s -> s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED)
-                    .min(Comparator.comparing(Session::date))
-                    .ifPresent(s -> out.add(new Next(
-                            s, Math.max(0, ChronoUnit.DAYS.between(day, s.date().earliest())))));
+            Session first = null;
+            for (Session s : kb.sessions().all()) {
+                if (s.body() == b
+                        && !s.lastDay().isBefore(day)
+                        && (s.status() == Session.Status.HELD || s.status() == Session.Status.SCHEDULED)
+                        && (first == null || s.date().compareTo(first.date()) < 0)) {
+                    first = s;
+                }
+            }
+            if (first != null) {
+                out.add(new Next(
+                        first,
+                        Math.max(0, ChronoUnit.DAYS.between(day, first.date().earliest()))));
+            }
         }
         return out;
     }
