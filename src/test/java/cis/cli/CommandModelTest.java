@@ -105,105 +105,106 @@ class CommandModelTest {
     }
 
     private static void dump(CommandSpec s, StringBuilder b, String indent) {
-        b.append(indent).append("command ").append(s.name()).append(" aliases ").append(Arrays.toString(s.aliases()));
-        b.append(" standard help ").append(s.mixinStandardHelpOptions());
-        b.append(" version provider ")
-                .append(
-                        s.versionProvider() == null
-                                ? "-"
-                                : s.versionProvider().getClass().getName());
-        b.append(" user object ")
-                .append(s.userObject() == null ? "-" : s.userObject().getClass().getName())
-                .append('\n');
         UsageMessageSpec u = s.usageMessage();
-        b.append(indent)
-                .append("usage header ")
-                .append(Arrays.toString(u.header()))
-                .append(" description ")
-                .append(Arrays.toString(u.description()))
-                .append(" footer ")
-                .append(Arrays.toString(u.footer()))
-                .append(" sort ")
-                .append(u.sortOptions())
-                .append(" abbreviate ")
-                .append(u.abbreviateSynopsis())
-                .append(" hidden ")
-                .append(u.hidden())
-                .append(" defaults ")
-                .append(u.showDefaultValues())
-                .append(" synopsis ")
-                .append(Arrays.toString(u.customSynopsis()))
-                .append('\n');
-        b.append(indent)
-                .append("parser separator ")
-                .append(s.parser().separator())
-                .append(" exit codes ")
-                .append(s.exitCodeOnSuccess())
-                .append(s.exitCodeOnUsageHelp())
-                .append(s.exitCodeOnInvalidInput())
-                .append(s.exitCodeOnExecutionException())
-                .append('\n');
+        line(
+                b,
+                indent,
+                "command",
+                s.name(),
+                "aliases",
+                s.aliases(),
+                "standard help",
+                s.mixinStandardHelpOptions(),
+                "version provider",
+                className(s.versionProvider()),
+                "user object",
+                className(s.userObject()));
+        line(
+                b,
+                indent,
+                "header",
+                u.header(),
+                "description",
+                u.description(),
+                "footer",
+                u.footer(),
+                "sort",
+                u.sortOptions(),
+                "abbreviate",
+                u.abbreviateSynopsis(),
+                "hidden",
+                u.hidden(),
+                "defaults",
+                u.showDefaultValues(),
+                "synopsis",
+                u.customSynopsis());
+        line(
+                b,
+                indent,
+                "separator",
+                s.parser().separator(),
+                "exit codes",
+                s.exitCodeOnSuccess(),
+                s.exitCodeOnUsageHelp(),
+                s.exitCodeOnInvalidInput(),
+                s.exitCodeOnExecutionException());
         for (Map.Entry<String, CommandSpec> m : s.mixins().entrySet()) {
-            b.append(indent).append("mixin ").append(m.getKey()).append('\n');
+            line(b, indent, "mixin", m.getKey());
             if (!m.getKey().equals("mixinStandardHelpOptions")) {
                 dump(m.getValue(), b, indent + "  ");
             }
         }
         for (OptionSpec o : s.options()) {
-            b.append(indent)
-                    .append("option ")
-                    .append(Arrays.toString(o.names()))
-                    .append(" order ")
-                    .append(o.order())
-                    .append(" usage help ")
-                    .append(o.usageHelp())
-                    .append(" version help ")
-                    .append(o.versionHelp())
-                    .append(" negatable ")
-                    .append(o.negatable())
-                    .append(" fallback ")
-                    .append(o.fallbackValue())
-                    .append(" group ")
-                    .append(o.group() != null)
-                    .append('\n');
+            line(
+                    b,
+                    indent,
+                    "option",
+                    o.names(),
+                    "order",
+                    o.order(),
+                    "usage help",
+                    o.usageHelp(),
+                    "version help",
+                    o.versionHelp(),
+                    "negatable",
+                    o.negatable(),
+                    "fallback",
+                    o.fallbackValue(),
+                    "in a group",
+                    o.group() != null);
             arg(o, b, indent + "  ");
         }
         for (PositionalParamSpec p : s.positionalParameters()) {
-            b.append(indent)
-                    .append("positional ")
-                    .append(p.index())
-                    .append(" unspecified ")
-                    .append(p.index().isUnspecified())
-                    .append('\n');
+            line(b, indent, "positional", p.index(), "unspecified", p.index().isUnspecified());
             arg(p, b, indent + "  ");
         }
         for (CommandLine.Model.ArgGroupSpec g : s.argGroups()) {
-            b.append(indent)
-                    .append("group exclusive ")
-                    .append(g.exclusive())
-                    .append(" multiplicity ")
-                    .append(g.multiplicity())
-                    .append(" validate ")
-                    .append(g.validate())
-                    .append(" order ")
-                    .append(g.order())
-                    .append(" heading ")
-                    .append(g.heading())
-                    .append(" key ")
-                    .append(g.headingKey())
-                    .append(" type ")
-                    .append(g.typeInfo().getType().getName())
-                    .append(' ')
-                    .append(Arrays.toString(g.typeInfo().getAuxiliaryTypes()))
-                    .append(" multi ")
-                    .append(g.typeInfo().isMultiValue())
-                    .append(" subgroups ")
-                    .append(g.subgroups().size())
-                    .append(" synopsis ")
-                    .append(g.synopsis())
-                    .append('\n');
+            line(
+                    b,
+                    indent,
+                    "group exclusive",
+                    g.exclusive(),
+                    "multiplicity",
+                    g.multiplicity(),
+                    "validate",
+                    g.validate(),
+                    "order",
+                    g.order(),
+                    "heading",
+                    g.heading(),
+                    "key",
+                    g.headingKey(),
+                    "type",
+                    g.typeInfo().getType().getName(),
+                    g.typeInfo().getAuxiliaryTypes(),
+                    "multi",
+                    g.typeInfo().isMultiValue(),
+                    "subgroups",
+                    g.subgroups().size(),
+                    "synopsis",
+                    g.synopsis());
             for (ArgSpec a : g.args()) {
-                b.append(indent).append("  member ").append(a).append('\n');
+                line(b, indent, "  member", a);
                 arg(a, b, indent + "    ");
             }
         }
@@ -213,96 +214,119 @@ class CommandModelTest {
         boolean picocliOwn =
                 a.userObject() != null && a.userObject().getClass().getName().startsWith("picocli.")
                         || a.toString().contains("AutoHelpMixin");
-        b.append(indent)
-                .append("arity ")
-                .append(a.arity())
-                .append(" unspecified ")
-                .append(a.arity().isUnspecified())
-                .append(" required ")
-                .append(a.required())
-                .append(" label ")
-                .append(a.paramLabel())
-                .append(" hide syntax ")
-                .append(a.hideParamSyntax())
-                .append(" hidden ")
-                .append(a.hidden())
-                .append(" interactive ")
-                .append(a.interactive())
-                .append('\n');
-        b.append(indent)
-                .append("split ")
-                .append(a.splitRegex())
-                .append(" split label ")
-                .append(a.splitRegexSynopsisLabel())
-                .append(" description ")
-                .append(Arrays.toString(a.description()))
-                .append(" key ")
-                .append(a.descriptionKey())
-                .append('\n');
-        b.append(indent)
-                .append("default ")
-                .append(a.defaultValue())
-                .append(" show default ")
-                .append(a.showDefaultValue())
-                .append(" initial ")
-                .append(a.initialValue())
-                .append(" has initial ")
-                .append(a.hasInitialValue())
-                .append(" inherited ")
-                .append(a.inherited())
-                .append(" scope ")
-                .append(a.scopeType())
-                .append('\n');
-        b.append(indent)
-                .append("type ")
-                .append(a.type().getName())
-                .append(" auxiliary ")
-                .append(Arrays.toString(a.auxiliaryTypes()))
-                .append(" multi ")
-                .append(a.isMultiValue())
-                .append(" collection ")
-                .append(a.typeInfo().isCollection())
-                .append(" map ")
-                .append(a.typeInfo().isMap())
-                .append(" array ")
-                .append(a.typeInfo().isArray())
-                .append(" optional ")
-                .append(a.typeInfo().isOptional())
-                .append(" enum ")
-                .append(a.typeInfo().isEnum())
-                .append(" boolean ")
-                .append(a.typeInfo().isBoolean())
-                .append(" constants ")
-                .append(a.typeInfo().getEnumConstantNames())
-                .append('\n');
-        b.append(indent).append("converters ");
+        line(
+                b,
+                indent,
+                "arity",
+                a.arity(),
+                "unspecified",
+                a.arity().isUnspecified(),
+                "required",
+                a.required(),
+                "label",
+                a.paramLabel(),
+                "hide syntax",
+                a.hideParamSyntax(),
+                "hidden",
+                a.hidden(),
+                "interactive",
+                a.interactive());
+        line(
+                b,
+                indent,
+                "split",
+                a.splitRegex(),
+                "split label",
+                a.splitRegexSynopsisLabel(),
+                "description",
+                a.description(),
+                "key",
+                a.descriptionKey());
+        line(
+                b,
+                indent,
+                "default",
+                a.defaultValue(),
+                "show default",
+                a.showDefaultValue(),
+                "initial",
+                a.initialValue(),
+                "has initial",
+                a.hasInitialValue(),
+                "inherited",
+                a.inherited(),
+                "scope",
+                a.scopeType());
+        CommandLine.Model.ITypeInfo t = a.typeInfo();
+        line(
+                b,
+                indent,
+                "type",
+                a.type().getName(),
+                "auxiliary",
+                a.auxiliaryTypes(),
+                "multi",
+                a.isMultiValue(),
+                "collection",
+                t.isCollection(),
+                "map",
+                t.isMap(),
+                "array",
+                t.isArray(),
+                "optional",
+                t.isOptional(),
+                "enum",
+                t.isEnum(),
+                "boolean",
+                t.isBoolean(),
+                "constants",
+                t.getEnumConstantNames());
+        List<String> converters = new ArrayList<>();
         for (CommandLine.ITypeConverter<?> c : a.converters()) {
-            b.append(c.getClass().getName()).append(' ');
+            converters.add(c.getClass().getName());
         }
-        b.append("candidates ");
+        List<String> candidates = new ArrayList<>();
         if (a.completionCandidates() != null) {
-            b.append(a.completionCandidates().getClass().getName()).append(' ');
-            a.completionCandidates().forEach(v -> b.append(v).append(','));
+            a.completionCandidates().forEach(candidates::add);
         }
-        b.append(" consumer ").append(a.parameterConsumer()).append('\n');
+        line(
+                b,
+                indent,
+                "converters",
+                converters,
+                "candidates",
+                className(a.completionCandidates()),
+                candidates,
+                "consumer",
+                a.parameterConsumer());
         if (!picocliOwn) {
-            b.append(indent).append("as text ").append(a).append('\n');
+            line(b, indent, "as text", a);
         }
         // as declared, before variables such as ${COMPLETION-CANDIDATES} are expanded
         cis.cli.docs.CommandModelSource.Raw raw = cis.cli.docs.CommandModelSource.Raw.of(a);
-        b.append(indent)
-                .append("declared ")
-                .append(Arrays.toString(raw.description()))
-                .append(' ')
-                .append(raw.descriptionKey())
-                .append(' ')
-                .append(raw.paramLabel())
-                .append(' ')
-                .append(raw.splitRegex())
-                .append(' ')
-                .append(raw.splitRegexSynopsisLabel())
-                .append(' ')
-                .append(raw.defaultValue())
-                .append('\n');
+        line(
+                b,
+                indent,
+                "declared",
+                raw.description(),
+                raw.descriptionKey(),
+                raw.paramLabel(),
+                raw.splitRegex(),
+                raw.splitRegexSynopsisLabel(),
+                raw.defaultValue());
+    }
+
+    private static String className(Object o) {
+        return o == null ? "-" : o.getClass().getName();
+    }
+
+    /** One line of the dump: the values given, arrays spelled out. */
+    private static void line(StringBuilder b, String indent, Object... values) {
+        b.append(indent);
+        for (Object v : values) {
+            b.append(v instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(v))
+                    .append(' ');
+        }
+        b.append('\n');
     }
 }

@@ -616,86 +616,40 @@ public final class CommandModelSource {
         }
         UsageMessageSpec u = model.usageMessage();
         UsageMessageSpec d = defaults.usageMessage();
-        String um = "        " + s + ".usageMessage()";
-        if (!Arrays.equals(u.header(), d.header())) {
-            m.append(um).append(".header(").append(literals(u.header())).append(");\n");
-        }
-        if (!Arrays.equals(u.description(), d.description())) {
-            m.append(um)
-                    .append(".description(")
-                    .append(literals(u.description()))
-                    .append(");\n");
-        }
-        if (!Arrays.equals(u.footer(), d.footer())) {
-            m.append(um).append(".footer(").append(literals(u.footer())).append(");\n");
-        }
-        if (u.sortOptions() != d.sortOptions()) {
-            m.append(um).append(".sortOptions(").append(u.sortOptions()).append(");\n");
-        }
-        if (u.hidden() != d.hidden()) {
-            m.append(um).append(".hidden(").append(u.hidden()).append(");\n");
-        }
-        if (u.abbreviateSynopsis() != d.abbreviateSynopsis()) {
-            m.append(um)
-                    .append(".abbreviateSynopsis(")
-                    .append(u.abbreviateSynopsis())
-                    .append(");\n");
-        }
-        if (u.showDefaultValues() != d.showDefaultValues()) {
-            m.append(um)
-                    .append(".showDefaultValues(")
-                    .append(u.showDefaultValues())
-                    .append(");\n");
-        }
-        if (!Arrays.equals(u.customSynopsis(), d.customSynopsis())) {
-            m.append(um)
-                    .append(".customSynopsis(")
-                    .append(literals(u.customSynopsis()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.synopsisHeading(), d.synopsisHeading())) {
-            m.append(um)
-                    .append(".synopsisHeading(")
-                    .append(literal(u.synopsisHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.headerHeading(), d.headerHeading())) {
-            m.append(um)
-                    .append(".headerHeading(")
-                    .append(literal(u.headerHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.descriptionHeading(), d.descriptionHeading())) {
-            m.append(um)
-                    .append(".descriptionHeading(")
-                    .append(literal(u.descriptionHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.footerHeading(), d.footerHeading())) {
-            m.append(um)
-                    .append(".footerHeading(")
-                    .append(literal(u.footerHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.optionListHeading(), d.optionListHeading())) {
-            m.append(um)
-                    .append(".optionListHeading(")
-                    .append(literal(u.optionListHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.parameterListHeading(), d.parameterListHeading())) {
-            m.append(um)
-                    .append(".parameterListHeading(")
-                    .append(literal(u.parameterListHeading()))
-                    .append(");\n");
-        }
-        if (!Objects.equals(u.commandListHeading(), d.commandListHeading())) {
-            m.append(um)
-                    .append(".commandListHeading(")
-                    .append(literal(u.commandListHeading()))
-                    .append(");\n");
-        }
+        String um = s + ".usageMessage()";
+        changed(m, um, "header", u.header(), d.header());
+        changed(m, um, "description", u.description(), d.description());
+        changed(m, um, "footer", u.footer(), d.footer());
+        changed(m, um, "sortOptions", u.sortOptions(), d.sortOptions());
+        changed(m, um, "hidden", u.hidden(), d.hidden());
+        changed(m, um, "abbreviateSynopsis", u.abbreviateSynopsis(), d.abbreviateSynopsis());
+        changed(m, um, "showDefaultValues", u.showDefaultValues(), d.showDefaultValues());
+        changed(m, um, "customSynopsis", u.customSynopsis(), d.customSynopsis());
+        changed(m, um, "synopsisHeading", u.synopsisHeading(), d.synopsisHeading());
+        changed(m, um, "headerHeading", u.headerHeading(), d.headerHeading());
+        changed(m, um, "descriptionHeading", u.descriptionHeading(), d.descriptionHeading());
+        changed(m, um, "footerHeading", u.footerHeading(), d.footerHeading());
+        changed(m, um, "optionListHeading", u.optionListHeading(), d.optionListHeading());
+        changed(m, um, "parameterListHeading", u.parameterListHeading(), d.parameterListHeading());
+        changed(m, um, "commandListHeading", u.commandListHeading(), d.commandListHeading());
         return m.toString();
+    }
+
+    /** {@code target.name(value);} where {@code value} differs from a new spec's {@code fresh}. */
+    private static void changed(StringBuilder m, String target, String name, Object value, Object fresh) {
+        if (Objects.deepEquals(value, fresh)) {
+            return;
+        }
+        String literal = value instanceof String[] a
+                ? literals(a)
+                : value instanceof String str ? literal(str) : String.valueOf(value);
+        m.append("        ")
+                .append(target)
+                .append('.')
+                .append(name)
+                .append('(')
+                .append(literal)
+                .append(");\n");
     }
 
     /** A builder expression for option or positional {@code a}, bound to field {@code f} of {@code obj}. */
