@@ -230,4 +230,17 @@ class LauncherIT {
                 .containsPattern(
                         "cis \\d+\\.\\d+\\.\\d+\\nknowledge base \\S+\\nfacts last reviewed \\d{4}-\\d{2}-\\d{2}\\n");
     }
+
+    /** The jar starts at cis.Launch, compiled for Java 8 (src/main/launch), which refuses a Java older than 17 (LaunchTest). */
+    @Test
+    void theJarStartsThere() throws Exception {
+        try (java.util.jar.JarFile jar =
+                new java.util.jar.JarFile(LAUNCHER.resolveSibling("cis.jar").toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("cis.Launch");
+            assertThat(jar.getInputStream(jar.getEntry("cis/Launch.class")).readNBytes(8)[7])
+                    .as("class file major version 52: Java 8")
+                    .isEqualTo((byte) 52);
+        }
+    }
 }
