@@ -69,12 +69,12 @@ public final class Card {
             section("Sources");
             for (int i = 0; i < cited.size(); i++) {
                 Source s = cited.get(i);
-                String about = s.title().orElse("")
-                        + s.publisher()
-                                .map(p -> (s.title().isPresent() ? " (" : "")
-                                        + p.name()
-                                        + (s.title().isPresent() ? ")" : ""))
-                                .orElse("");
+                String title = s.title().orElse("");
+                String about = s.publisher().isEmpty() || names(title, s)
+                        ? title
+                        : title.isEmpty()
+                                ? s.publisher().get().name()
+                                : title + " (" + s.publisher().get().name() + ")";
                 line(
                         "[" + (i + 1) + "]",
                         s.url()
@@ -84,6 +84,20 @@ public final class Card {
         }
         flush();
         o.out().flush();
+    }
+
+    /** Whether a source's title already names its publisher, by name or by the site's host. */
+    static boolean names(String title, Source s) {
+        String t = title.toLowerCase(java.util.Locale.ROOT);
+        String host;
+        try {
+            host = java.net.URI.create(s.url()).getHost();
+        } catch (IllegalArgumentException e) { // a user's KB may hold anything
+            host = null;
+        }
+        host = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+        return t.contains(s.publisher().get().name().toLowerCase(java.util.Locale.ROOT))
+                || !host.isEmpty() && t.contains(host);
     }
 
     /** Below this many columns beside the keys, values go under their keys instead. */
