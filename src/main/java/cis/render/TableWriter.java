@@ -47,6 +47,8 @@ public final class TableWriter {
         private final int width;
         private final boolean flushEachRow;
         private final List<List<Cell>> block = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder();
+        private char[] chars = new char[256];
         private boolean started;
 
         private Stream(
@@ -81,14 +83,20 @@ public final class TableWriter {
             start();
             switch (format) {
                 case PLAIN, TSV -> {
-                    // cell by cell into the writer: a pipeline writes millions of these rows
+                    // a row into one buffer, then one write: a pipeline writes millions of these rows
+                    line.setLength(0);
                     for (int i = 0; i < row.size(); i++) {
                         if (i > 0) {
-                            out.write('\t');
+                            line.append('\t');
                         }
-                        out.write(tsvEscape(row.get(i).text()));
+                        line.append(tsvEscape(row.get(i).text()));
                     }
-                    out.write('\n');
+                    line.append('\n');
+                    if (chars.length < line.length()) {
+                        chars = new char[line.length() * 2];
+                    }
+                    line.getChars(0, line.length(), chars, 0);
+                    out.write(chars, 0, line.length());
                 }
                 case CSV -> line(out, row.stream().map(c -> csvField(c.text())).toList(), ",", "\r\n");
                 case MARKDOWN ->
