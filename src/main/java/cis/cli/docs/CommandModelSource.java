@@ -117,45 +117,25 @@ public final class CommandModelSource {
         out.append("import picocli.CommandLine.Model.PositionalParamSpec;\n\n");
         out.append("@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n");
         out.append("final class ").append(CLASS).append(" extends CommandModels {\n");
-        out.append("    @Override\n    CommandSpec of(Object command) {\n");
+        Map<String, String> byObject = new LinkedHashMap<>();
+        Map<String, String> byType = new LinkedHashMap<>();
         for (Map.Entry<Class<?>, String> e : methods.entrySet()) {
             String type = source(e.getKey());
-            out.append("        if (command.getClass() == ").append(type).append(".class) {\n");
-            out.append("            return ")
-                    .append(e.getValue())
-                    .append("((")
-                    .append(type)
-                    .append(") command);\n");
-            out.append("        }\n");
-        }
-        out.append("        return null;\n    }\n\n");
-        out.append("    @Override\n    CommandSpec of(Class<?> type) {\n");
-        for (Map.Entry<Class<?>, String> e : methods.entrySet()) {
-            if (e.getKey() == CisCommand.class) {
-                continue; // made by CisCommand with its context
+            byObject.put("command.getClass() == " + type + ".class", e.getValue() + "((" + type + ") command)");
+            if (e.getKey() != CisCommand.class) { // the root is made by CisCommand, with its context
+                byType.put("type == " + type + ".class", e.getValue() + "(new " + type + "())");
             }
-            String type = source(e.getKey());
-            out.append("        if (type == ").append(type).append(".class) {\n");
-            out.append("            return ")
-                    .append(e.getValue())
-                    .append("(new ")
-                    .append(type)
-                    .append("());\n");
-            out.append("        }\n");
         }
-        out.append("        return null;\n    }\n\n");
-        out.append("    @Override\n    String[][] summary(Class<?> type) {\n");
+        Map<String, String> summaries = new LinkedHashMap<>();
         for (Class<?> t : CisCommand.subcommandTypes().values()) {
             CommandLine.Command c = t.getAnnotation(CommandLine.Command.class);
-            out.append("        if (type == ").append(t.getCanonicalName()).append(".class) {\n");
-            out.append("            return new String[][] {{")
-                    .append(literals(c.header()))
-                    .append("}, {")
-                    .append(literals(c.description()))
-                    .append("}};\n");
-            out.append("        }\n");
+            summaries.put(
+                    "type == " + t.getCanonicalName() + ".class",
+                    "new String[][] {{" + literals(c.header()) + "}, {" + literals(c.description()) + "}}");
         }
-        out.append("        return null;\n    }\n");
+        dispatch("CommandSpec of(Object command)", byObject);
+        dispatch("CommandSpec of(Class<?> type)", byType);
+        dispatch("String[][] summary(Class<?> type)", summaries);
         out.append(body);
         out.append(mixinMethods);
         out.append(standardHelpOptions());
@@ -163,6 +143,17 @@ public final class CommandModelSource {
         out.append(bindings);
         out.append("}\n");
         return out.toString();
+    }
+
+    /** An overriding method that returns the result of the first case whose test holds, else null. */
+    private void dispatch(String signature, Map<String, String> cases) {
+        out.append("    @Override\n    ").append(signature).append(" {\n");
+        cases.forEach((test, result) -> out.append("        if (")
+                .append(test)
+                .append(") {\n            return ")
+                .append(result)
+                .append(";\n        }\n"));
+        out.append("        return null;\n    }\n");
     }
 
     private static void collect(Class<?> t, List<Class<?>> types) {
@@ -661,69 +652,42 @@ public final class CommandModelSource {
         if (a instanceof OptionSpec o) {
             OptionSpec.Builder rawOption = OptionSpec.builder(o);
             b.append("OptionSpec.builder(").append(literals(rawOption.names())).append(")");
-            if (o.usageHelp()) {
-                b.append(".usageHelp(true)");
-            }
-            if (o.versionHelp()) {
-                b.append(".versionHelp(true)");
-            }
-            if (o.negatable()) {
-                b.append(".negatable(true)");
-            }
-            if (rawOption.fallbackValue() != null && !rawOption.fallbackValue().isEmpty()) {
-                b.append(".fallbackValue(")
-                        .append(literal(rawOption.fallbackValue()))
-                        .append(")");
-            }
-            if (o.order() != -1) { // picocli's default order
-                b.append(".order(").append(o.order()).append(")");
-            }
+            flag(b, "usageHelp", o.usageHelp());
+            flag(b, "versionHelp", o.versionHelp());
+            flag(b, "negatable", o.negatable());
+            String fallback = rawOption.fallbackValue();
+            call(b, "fallbackValue", fallback == null || fallback.isEmpty() ? null : literal(fallback));
+            call(b, "order", o.order() == -1 ? null : String.valueOf(o.order())); // -1: picocli's default
         } else {
             PositionalParamSpec p = (PositionalParamSpec) a;
             b.append("PositionalParamSpec.builder()");
-            if (!p.index().isUnspecified()) {
-                b.append(".index(").append(literal(p.index().originalValue())).append(")");
-            }
+            call(
+                    b,
+                    "index",
+                    p.index().isUnspecified() ? null : literal(p.index().originalValue()));
         }
         if (!a.arity().isUnspecified()) {
-            b.append("\n                .arity(")
-                    .append(literal(a.arity().originalValue()))
-                    .append(")");
+            b.append("\n                ");
         }
-        if (a.required()) {
-            b.append(".required(true)");
-        }
-        if (raw.paramLabel() != null) {
-            b.append(".paramLabel(").append(literal(raw.paramLabel())).append(")");
-        }
-        if (a.hideParamSyntax()) {
-            b.append(".hideParamSyntax(true)");
-        }
-        if (a.hidden()) {
-            b.append(".hidden(true)");
-        }
+        call(b, "arity", a.arity().isUnspecified() ? null : literal(a.arity().originalValue()));
+        flag(b, "required", a.required());
+        call(b, "paramLabel", raw.paramLabel() == null ? null : literal(raw.paramLabel()));
+        flag(b, "hideParamSyntax", a.hideParamSyntax());
+        flag(b, "hidden", a.hidden());
         if (a.interactive()) {
             throw new IllegalStateException("interactive options are not generated: " + f);
         }
-        if (!raw.splitRegex().isEmpty()) {
-            b.append(".splitRegex(").append(literal(raw.splitRegex())).append(")");
-        }
-        if (!raw.splitRegexSynopsisLabel().isEmpty()) {
-            b.append(".splitRegexSynopsisLabel(")
-                    .append(literal(raw.splitRegexSynopsisLabel()))
-                    .append(")");
-        }
-        if (raw.descriptionKey() != null) {
-            b.append(".descriptionKey(").append(literal(raw.descriptionKey())).append(")");
-        }
+        call(b, "splitRegex", raw.splitRegex().isEmpty() ? null : literal(raw.splitRegex()));
+        call(
+                b,
+                "splitRegexSynopsisLabel",
+                raw.splitRegexSynopsisLabel().isEmpty() ? null : literal(raw.splitRegexSynopsisLabel()));
+        call(b, "descriptionKey", raw.descriptionKey() == null ? null : literal(raw.descriptionKey()));
         if (raw.description().length > 0) {
-            b.append("\n                .description(")
-                    .append(literals(raw.description()))
-                    .append(")");
+            b.append("\n                ");
         }
-        if (raw.defaultValue() != null) {
-            b.append(".defaultValue(").append(literal(raw.defaultValue())).append(")");
-        }
+        call(b, "description", raw.description().length == 0 ? null : literals(raw.description()));
+        call(b, "defaultValue", raw.defaultValue() == null ? null : literal(raw.defaultValue()));
         if (a.showDefaultValue() != CommandLine.Help.Visibility.ON_DEMAND) {
             b.append(".showDefaultValue(CommandLine.Help.Visibility.")
                     .append(a.showDefaultValue().name())
@@ -793,6 +757,18 @@ public final class CommandModelSource {
         return b.toString();
     }
 
+    /** {@code .name(true)} when {@code on}. */
+    private static void flag(StringBuilder b, String name, boolean on) {
+        call(b, name, on ? "true" : null);
+    }
+
+    /** {@code .name(argument)}, unless {@code argument} (already Java source) is null. */
+    private static void call(StringBuilder b, String name, String argument) {
+        if (argument != null) {
+            b.append('.').append(name).append('(').append(argument).append(')');
+        }
+    }
+
     /** An argument's texts as declared, read from a builder copy (the spec's getters expand variables). */
     public record Raw(
             String[] description,
@@ -802,6 +778,7 @@ public final class CommandModelSource {
             String splitRegexSynopsisLabel,
             String defaultValue) {
         public static Raw of(ArgSpec a) {
+            // the same getters twice: the builders' common superclass is not public in picocli
             if (a instanceof OptionSpec o) {
                 OptionSpec.Builder b = OptionSpec.builder(o);
                 return new Raw(
