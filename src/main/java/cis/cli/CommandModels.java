@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * by {@link cis.cli.docs.CommandModelSource} from the annotations): building one is plain builder
  * calls, where reading the annotations costs a run tens of milliseconds of reflection. Where there
  * is no generated model (a command the generator leaves out, or classes compiled without the
- * build's generator step) picocli reads the annotations, as it always could.
+ * build's generator step) picocli reads the annotations, as it always could. Every Maven build
+ * writes the models anew; an IDE that compiles into {@code target/classes} without Maven keeps the
+ * last ones, so run {@code mvn process-classes} after changing a command's options there.
  */
 abstract class CommandModels {
     private static final CommandModels GENERATED = load();
