@@ -57,13 +57,22 @@ public final class Publishing {
         }
         KeyPair pair = Keys.generate();
         try {
+            // a directory for keys (--out ~/keys/our-kb) is made as it is named, private to the user
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             create(pem, Keys.privatePem(pair.getPrivate()), "rw-------");
             create(pub, Keys.publicPem(pair.getPublic()), "rw-r--r--");
         } catch (FileAlreadyExistsException e) {
             throw new UpdateException(
                     UpdateException.Kind.USAGE, e.getFile() + " exists already; keygen never overwrites a key", null);
         } catch (IOException e) {
-            throw new UpdateException(UpdateException.Kind.LOCAL, "cannot write the key pair: " + e, null, e);
+            throw new UpdateException(
+                    UpdateException.Kind.LOCAL,
+                    "cannot write the key pair in " + dir + ": " + TrustedKeys.message(e),
+                    "Choose an --out NAME in a directory you can write.",
+                    e);
         }
         return new KeyFiles(Keys.id(pair.getPublic()), pem, pub);
     }

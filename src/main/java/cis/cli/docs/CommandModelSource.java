@@ -728,12 +728,12 @@ public final class CommandModelSource {
                     .append(binding)
                     .append(")");
             b.append(".scope(").append(obj).append(")");
-            Object initial = a.initialValue();
-            if (initial != null && !(initial instanceof Boolean)) {
-                throw new IllegalStateException("an initial value in a group this generator does not write: " + f);
-            }
-            b.append(".initialValue(")
-                    .append(initial)
+            // picocli resets a member of a new group object to what that object's field holds (it
+            // reads it from the object, which a built model cannot): the value of a new one's field
+            b.append(".initialValue(new ")
+                    .append(source(f.getDeclaringClass()))
+                    .append("().")
+                    .append(f.getName())
                     .append(").hasInitialValue(")
                     .append(a.hasInitialValue())
                     .append(")");
