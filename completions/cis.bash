@@ -180,6 +180,7 @@ _cis_list_cities=(Almaty Ashgabat Astana 'Avaza (Turkmenbashi)' Bishkek Burabay 
 _cis_list_kinds=(regular informal extraordinary joint video founding narrow)
 _cis_list_sorts=(newest date)
 _cis_list_kb_commands=(list use rollback pack keygen)
+_cis_list_kb_choices=(bundled latest)
 _cis_list_shells=(bash zsh fish)
 
 # cis
@@ -311,6 +312,88 @@ _cis_args_kb() {
     return 1
 }
 
+# cis kb list
+_cis_options_kb_list=(-o --format --json --fields --jq --data -v --verbose --no-pager -h --help -V --version)
+_cis_valued_kb_list=' -o --format --fields --jq --data '
+_cis_values_kb_list() {
+    case $1 in
+        -o | --format) _cis_offer "${_cis_list_formats[@]}" ;;
+        --data) _cis_paths ;;
+    esac
+}
+_cis_args_kb_list() {
+    return 1
+}
+
+# cis kb use
+_cis_options_kb_use=(-v --verbose -h --help -V --version)
+_cis_valued_kb_use='  '
+_cis_values_kb_use() {
+    : # no option of this command takes a value that can be completed
+}
+_cis_args_kb_use() {
+    if (($1 == 0)); then
+        _cis_offer "${_cis_list_kb_choices[@]}" # VERSION
+        return 0
+    fi
+    return 1
+}
+
+# cis kb rollback
+_cis_options_kb_rollback=(-v --verbose -h --help -V --version)
+_cis_valued_kb_rollback='  '
+_cis_values_kb_rollback() {
+    : # no option of this command takes a value that can be completed
+}
+_cis_args_kb_rollback() {
+    return 1
+}
+
+# cis kb pack
+_cis_options_kb_pack=(--out --sign-key -v --verbose -h --help -V --version)
+_cis_valued_kb_pack=' --out --sign-key '
+_cis_values_kb_pack() {
+    case $1 in
+        --out) _cis_paths ;;
+        --sign-key) _cis_paths ;;
+    esac
+}
+_cis_args_kb_pack() {
+    if (($1 == 0)); then
+        _cis_paths # DIR
+        return 0
+    fi
+    return 1
+}
+
+# cis kb keygen
+_cis_options_kb_keygen=(--out -v --verbose -h --help -V --version)
+_cis_valued_kb_keygen=' --out '
+_cis_values_kb_keygen() {
+    case $1 in
+        --out) _cis_paths ;;
+    esac
+}
+_cis_args_kb_keygen() {
+    return 1
+}
+
+# cis kb COMMAND
+_cis_dispatch_kb() {
+    local j
+    for ((j = $1; j < ${#_cis_words[@]} - 1; j++)); do
+        [[ ${_cis_words[j]} != -* ]] && break
+    done
+    case $((j < ${#_cis_words[@]} - 1)):${_cis_words[j]} in
+        1:list) _cis_command kb_list $((j + 1)) ;;
+        1:use) _cis_command kb_use $((j + 1)) ;;
+        1:rollback) _cis_command kb_rollback $((j + 1)) ;;
+        1:pack) _cis_command kb_pack $((j + 1)) ;;
+        1:keygen) _cis_command kb_keygen $((j + 1)) ;;
+        *) _cis_command kb $1 ;;
+    esac
+}
+
 # cis completion
 _cis_options_completion=(-h --help -V --version)
 _cis_valued_completion='  '
@@ -370,7 +453,7 @@ _cis() {
             sessions) _cis_command sessions $((i + 1)) ;;
             validate) _cis_command validate $((i + 1)) ;;
             update) _cis_command update $((i + 1)) ;;
-            kb) _cis_command kb $((i + 1)) ;;
+            kb) _cis_dispatch_kb $((i + 1)) ;;
             completion) _cis_command completion $((i + 1)) ;;
             shell) _cis_command shell $((i + 1)) ;;
             help) _cis_command help $((i + 1)) ;;

@@ -59,6 +59,12 @@ class ZshCompletionIT {
                 .isTrue();
         assertThat(zsh.lists("cis ", described("sessions", "When and where the CIS councils met or will meet.")))
                 .isTrue();
+        // a command's own commands, and then theirs: cis kb pack has --sign-key, and no --format
+        assertThat(zsh.complete("cis kb ro")).endsWith("cis kb rollback");
+        assertThat(zsh.complete("cis kb pack --sig")).endsWith("cis kb pack --sign-key=");
+        assertThat(zsh.complete("cis kb use bun")).endsWith("cis kb use bundled");
+        assertThat(zsh.lists("cis kb pack --", line -> line.contains("--format")))
+                .isFalse();
     }
 
     /** A line of zsh's listing: the value, then "-- " and its description. */

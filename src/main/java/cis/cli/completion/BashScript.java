@@ -29,9 +29,15 @@ final class BashScript {
                             .toList()));
             b.append(")\n");
         }
-        command(b, "root", root);
+        command(b, "root", "cis", root);
         for (CommandTree sub : root.subcommands()) {
-            command(b, id(sub.name()), sub);
+            command(b, id(sub.name()), "cis " + sub.name(), sub);
+            for (CommandTree nested : sub.subcommands()) {
+                command(b, id(sub.name()) + "_" + id(nested.name()), "cis " + sub.name() + " " + nested.name(), nested);
+            }
+            if (!sub.subcommands().isEmpty()) {
+                dispatcher(b, sub);
+            }
         }
         b.append("\n_cis() {\n")
                 .append("    local _cis_typed _cis_keep _cis_quote _cis_cur _cis_pre=\n")
@@ -49,7 +55,7 @@ final class BashScript {
         for (CommandTree sub : root.subcommands()) {
             b.append("            ")
                     .append(word(sub.name()))
-                    .append(") _cis_command ")
+                    .append(sub.subcommands().isEmpty() ? ") _cis_command " : ") _cis_dispatch_")
                     .append(id(sub.name()))
                     .append(" $((i + 1)) ;;\n");
         }
@@ -61,8 +67,36 @@ final class BashScript {
         return b.toString();
     }
 
-    private static void command(StringBuilder b, String id, CommandTree cmd) {
-        b.append("\n# cis").append(id.equals("root") ? "" : " " + cmd.name()).append('\n');
+    /**
+     * For a command with commands of its own (cis kb): the first word after its options names one
+     * (cis kb use …), whose options and arguments complete from there; else the command's own do.
+     */
+    private static void dispatcher(StringBuilder b, CommandTree cmd) {
+        String id = id(cmd.name());
+        b.append("\n# cis ").append(cmd.name()).append(" COMMAND\n");
+        b.append("_cis_dispatch_")
+                .append(id)
+                .append("() {\n")
+                .append("    local j\n")
+                .append("    for ((j = $1; j < ${#_cis_words[@]} - 1; j++)); do\n")
+                .append("        [[ ${_cis_words[j]} != -* ]] && break\n")
+                .append("    done\n")
+                .append("    case $((j < ${#_cis_words[@]} - 1)):${_cis_words[j]} in\n");
+        for (CommandTree nested : cmd.subcommands()) {
+            b.append("        1:")
+                    .append(word(nested.name()))
+                    .append(") _cis_command ")
+                    .append(id)
+                    .append('_')
+                    .append(id(nested.name()))
+                    .append(" $((j + 1)) ;;\n");
+        }
+        b.append("        *) _cis_command ").append(id).append(" $1 ;;\n");
+        b.append("    esac\n}\n");
+    }
+
+    private static void command(StringBuilder b, String id, String display, CommandTree cmd) {
+        b.append("\n# ").append(display).append('\n');
         List<String> names =
                 cmd.options().stream().flatMap(o -> o.names().stream()).toList();
         b.append("_cis_options_")

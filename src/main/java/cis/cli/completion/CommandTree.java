@@ -81,12 +81,15 @@ record CommandTree(String name, List<Opt> options, List<Arg> args, List<CommandT
 
     private static CommandTree command(String name, CommandSpec spec, Values.Listed commands) {
         List<Arg> args = new ArrayList<>();
+        List<CommandTree> subs = new ArrayList<>();
         if (!spec.subcommands().isEmpty()) {
-            // a command's own commands (cis kb list, use, …) complete as its first argument; their
-            // options are not completed (one level of commands is what the generators know)
+            // a command's own commands (cis kb list, use, …) complete as its first argument, and
+            // after one of them, that one's options and arguments
             Map<String, String> nested = new LinkedHashMap<>();
             spec.subcommands().forEach((n, sub) -> nested.put(n, header(sub.getCommandSpec())));
-            args.add(new Arg(0, 0, true, "COMMAND", new Values.Listed(name + "_commands", nested, false)));
+            Values.Listed list = new Values.Listed(name + "_commands", nested, false);
+            args.add(new Arg(0, 0, true, "COMMAND", list));
+            spec.subcommands().forEach((n, sub) -> subs.add(command(n, sub.getCommandSpec(), list)));
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (p.hidden()) {
@@ -96,7 +99,7 @@ record CommandTree(String name, List<Opt> options, List<Arg> args, List<CommandT
             Values values = spec.helpCommand() && p.completionCandidates() == null ? commands : values(name, p);
             args.add(new Arg(index.min(), index.max(), p.arity().min() == 0, p.paramLabel(), values));
         }
-        return new CommandTree(name, options(spec), List.copyOf(args), List.of());
+        return new CommandTree(name, options(spec), List.copyOf(args), List.copyOf(subs));
     }
 
     private static List<Opt> options(CommandSpec spec) {

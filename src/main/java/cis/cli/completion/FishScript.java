@@ -20,9 +20,24 @@ final class FishScript {
         options(b, "__fish_use_subcommand", root);
         arguments(b, "__fish_use_subcommand", root);
         for (CommandTree sub : root.subcommands()) {
-            String when = quote("__fish_seen_subcommand_from " + sub.name());
-            options(b, when, sub);
-            arguments(b, when, sub);
+            String seen = "__fish_seen_subcommand_from " + sub.name();
+            if (sub.subcommands().isEmpty()) {
+                options(b, quote(seen), sub);
+                arguments(b, quote(seen), sub);
+                continue;
+            }
+            // a command with commands of its own (cis kb): its options and commands until one is
+            // given, then that one's
+            String nestedNames = String.join(
+                    " ", sub.subcommands().stream().map(CommandTree::name).toList());
+            String own = quote(seen + "; and not __fish_seen_subcommand_from " + nestedNames);
+            options(b, own, sub);
+            arguments(b, own, sub);
+            for (CommandTree nested : sub.subcommands()) {
+                String when = quote(seen + "; and __fish_seen_subcommand_from " + nested.name());
+                options(b, when, nested);
+                arguments(b, when, nested);
+            }
         }
         return b.toString();
     }

@@ -38,15 +38,46 @@ final class ZshScript {
         }
         b.append("        esac\n").append("    fi\n").append("    return ret\n").append("}\n");
         for (CommandTree sub : root.subcommands()) {
+            String id = BashScript.id(sub.name());
+            if (sub.subcommands().isEmpty()) {
+                function(b, "cis " + sub.name(), id, sub);
+                continue;
+            }
+            // a command with commands of its own (cis kb): its options, then one of its commands,
+            // whose own options and arguments complete after it
             b.append("\n# cis ").append(sub.name()).append('\n');
-            b.append("_cis_cmd_").append(BashScript.id(sub.name())).append("() {\n");
-            List<String> specs = new ArrayList<>(options(sub));
-            specs.addAll(arguments(sub));
-            b.append("    _arguments -s -S :");
-            for (String spec : specs) {
+            b.append("_cis_cmd_")
+                    .append(id)
+                    .append("() {\n")
+                    .append("    local curcontext=$curcontext state state_descr line ret=1\n")
+                    .append("    local -A opt_args\n")
+                    .append("    _arguments -C -s -S :");
+            for (String spec : options(sub)) {
                 b.append(" \\\n        ").append(spec);
             }
-            b.append("\n}\n");
+            b.append(" \\\n        ").append(quote(":: :_cis_val_" + id + "_commands"));
+            b.append(" \\\n        ").append(quote("*:: :->command")).append(" && ret=0\n");
+            b.append("    if [[ $state == command ]]; then\n")
+                    .append("        curcontext=${curcontext%:*:*}:cis-")
+                    .append(sub.name())
+                    .append("-$words[1]:\n")
+                    .append("        case $words[1] in\n");
+            for (CommandTree nested : sub.subcommands()) {
+                b.append("            (")
+                        .append(nested.name())
+                        .append(") _cis_cmd_")
+                        .append(id)
+                        .append('_')
+                        .append(BashScript.id(nested.name()))
+                        .append(" && ret=0 ;;\n");
+            }
+            b.append("        esac\n")
+                    .append("    fi\n")
+                    .append("    return ret\n")
+                    .append("}\n");
+            for (CommandTree nested : sub.subcommands()) {
+                function(b, "cis " + sub.name() + " " + nested.name(), id + "_" + BashScript.id(nested.name()), nested);
+            }
         }
         b.append("\n# The values that options and arguments take, each with what it means.\n");
         for (Map.Entry<String, Values.Listed> e : root.lists().entrySet()) {
@@ -69,6 +100,19 @@ final class ZshScript {
         }
         b.append(FOOTER);
         return b.toString();
+    }
+
+    /** A command's completion function: _arguments with its options and arguments. */
+    private static void function(StringBuilder b, String display, String id, CommandTree cmd) {
+        b.append("\n# ").append(display).append('\n');
+        b.append("_cis_cmd_").append(id).append("() {\n");
+        List<String> specs = new ArrayList<>(options(cmd));
+        specs.addAll(arguments(cmd));
+        b.append("    _arguments -s -S :");
+        for (String spec : specs) {
+            b.append(" \\\n        ").append(spec);
+        }
+        b.append("\n}\n");
     }
 
     /** _arguments specs for a command's options: '(-o --format)'{-o+,--format=}'[…]:FORMAT:_cis_val_formats'. */

@@ -54,6 +54,10 @@ class CompletionScriptsTest {
         assertThat(bash("cis st")).containsExactly("states", "status");
         assertThat(bash("cis ")).hasSize(10).contains("officials", "update", "kb", "completion", "help");
         assertThat(bash("cis kb ")).contains("list", "use", "rollback", "pack", "keygen");
+        // after one of a command's own commands, that one's options and arguments
+        assertThat(bash("cis kb use ")).containsExactly("bundled", "latest");
+        assertThat(bash("cis kb pack --")).contains("--out", "--sign-key").doesNotContain("--format");
+        assertThat(bash("cis kb --f")).containsExactly("--format", "--fields");
         assertThat(bash("cis help st")).containsExactly("states", "status");
         assertThat(bash("cis completion ")).containsExactly("bash", "zsh", "fish");
         assertThat(bash("cis status Turk")).containsExactly("Turkmenistan");
@@ -195,6 +199,11 @@ class CompletionScriptsTest {
         assertThat(fish("cis officials --body ")).hasSize(7).contains("executive-committee");
         assertThat(fish("cis sessions --format=")).hasSize(8).contains("--format=ics");
         assertThat(fish("cis states --format=")).hasSize(7).doesNotContain("--format=ics");
+        // a command's own commands, then that one's options and arguments
+        assertThat(fish("cis kb ")).containsExactly("keygen", "list", "pack", "rollback", "use");
+        assertThat(fish("cis kb use ")).containsExactly("bundled", "latest");
+        assertThat(fish("cis kb pack --s")).containsExactly("--sign-key");
+        assertThat(fish("cis kb --fo")).containsExactly("--format");
     }
 
     @Test
