@@ -434,31 +434,33 @@ _cis_args_help() {
     return 1
 }
 
+# cis COMMAND
+_cis_dispatch_root() {
+    local j
+    for ((j = $1; j < ${#_cis_words[@]} - 1; j++)); do
+        [[ ${_cis_words[j]} != -* ]] && break
+    done
+    case $((j < ${#_cis_words[@]} - 1)):${_cis_words[j]} in
+        1:states) _cis_command states $((j + 1)) ;;
+        1:status) _cis_command status $((j + 1)) ;;
+        1:officials) _cis_command officials $((j + 1)) ;;
+        1:sessions) _cis_command sessions $((j + 1)) ;;
+        1:validate) _cis_command validate $((j + 1)) ;;
+        1:update) _cis_command update $((j + 1)) ;;
+        1:kb) _cis_dispatch_kb $((j + 1)) ;;
+        1:completion) _cis_command completion $((j + 1)) ;;
+        1:shell) _cis_command shell $((j + 1)) ;;
+        1:help) _cis_command help $((j + 1)) ;;
+        0:*) _cis_command root $1 ;;
+    esac
+}
+
 _cis() {
     local _cis_typed _cis_keep _cis_quote _cis_cur _cis_pre=
     local -a _cis_words _cis_matches=()
     _cis_split
     _cis_word_start
-    local i
-    for ((i = 1; i < ${#_cis_words[@]} - 1; i++)); do
-        [[ ${_cis_words[i]} != -* ]] && break # the command
-    done
-    if ((i == ${#_cis_words[@]} - 1)); then
-        _cis_command root 1
-    else
-        case ${_cis_words[i]} in
-            states) _cis_command states $((i + 1)) ;;
-            status) _cis_command status $((i + 1)) ;;
-            officials) _cis_command officials $((i + 1)) ;;
-            sessions) _cis_command sessions $((i + 1)) ;;
-            validate) _cis_command validate $((i + 1)) ;;
-            update) _cis_command update $((i + 1)) ;;
-            kb) _cis_dispatch_kb $((i + 1)) ;;
-            completion) _cis_command completion $((i + 1)) ;;
-            shell) _cis_command shell $((i + 1)) ;;
-            help) _cis_command help $((i + 1)) ;;
-        esac
-    fi
+    _cis_dispatch_root 1
     _cis_reply
 }
 

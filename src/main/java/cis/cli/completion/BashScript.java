@@ -36,31 +36,16 @@ final class BashScript {
                 command(b, id(sub.name()) + "_" + id(nested.name()), "cis " + sub.name() + " " + nested.name(), nested);
             }
             if (!sub.subcommands().isEmpty()) {
-                dispatcher(b, sub);
+                dispatcher(b, id(sub.name()), "cis " + sub.name(), sub, id(sub.name()) + "_", true);
             }
         }
+        dispatcher(b, "root", "cis", root, "", false);
         b.append("\n_cis() {\n")
                 .append("    local _cis_typed _cis_keep _cis_quote _cis_cur _cis_pre=\n")
                 .append("    local -a _cis_words _cis_matches=()\n")
                 .append("    _cis_split\n")
                 .append("    _cis_word_start\n")
-                .append("    local i\n")
-                .append("    for ((i = 1; i < ${#_cis_words[@]} - 1; i++)); do\n")
-                .append("        [[ ${_cis_words[i]} != -* ]] && break # the command\n")
-                .append("    done\n")
-                .append("    if ((i == ${#_cis_words[@]} - 1)); then\n")
-                .append("        _cis_command root 1\n")
-                .append("    else\n")
-                .append("        case ${_cis_words[i]} in\n");
-        for (CommandTree sub : root.subcommands()) {
-            b.append("            ")
-                    .append(word(sub.name()))
-                    .append(sub.subcommands().isEmpty() ? ") _cis_command " : ") _cis_dispatch_")
-                    .append(id(sub.name()))
-                    .append(" $((i + 1)) ;;\n");
-        }
-        b.append("        esac\n")
-                .append("    fi\n")
+                .append("    _cis_dispatch_root 1\n")
                 .append("    _cis_reply\n")
                 .append("}\n\n")
                 .append("complete -F _cis cis\n");
@@ -68,12 +53,15 @@ final class BashScript {
     }
 
     /**
-     * For a command with commands of its own (cis kb): the first word after its options names one
-     * (cis kb use …), whose options and arguments complete from there; else the command's own do.
+     * For a command with commands of its own (cis, cis kb): the first word after its options names
+     * one, whose options and arguments complete from there (or, for cis kb, whose own commands
+     * dispatch again); at that word itself, the command's own complete. After a word that names
+     * none, the command's own complete again when {@code ownAfterUnknown} (cis kb bogus --),
+     * else nothing does (cis bogus).
      */
-    private static void dispatcher(StringBuilder b, CommandTree cmd) {
-        String id = id(cmd.name());
-        b.append("\n# cis ").append(cmd.name()).append(" COMMAND\n");
+    private static void dispatcher(
+            StringBuilder b, String id, String display, CommandTree cmd, String prefix, boolean ownAfterUnknown) {
+        b.append("\n# ").append(display).append(" COMMAND\n");
         b.append("_cis_dispatch_")
                 .append(id)
                 .append("() {\n")
@@ -82,16 +70,18 @@ final class BashScript {
                 .append("        [[ ${_cis_words[j]} != -* ]] && break\n")
                 .append("    done\n")
                 .append("    case $((j < ${#_cis_words[@]} - 1)):${_cis_words[j]} in\n");
-        for (CommandTree nested : cmd.subcommands()) {
+        for (CommandTree c : cmd.subcommands()) {
             b.append("        1:")
-                    .append(word(nested.name()))
-                    .append(") _cis_command ")
-                    .append(id)
-                    .append('_')
-                    .append(id(nested.name()))
+                    .append(word(c.name()))
+                    .append(c.subcommands().isEmpty() ? ") _cis_command " : ") _cis_dispatch_")
+                    .append(prefix)
+                    .append(id(c.name()))
                     .append(" $((j + 1)) ;;\n");
         }
-        b.append("        *) _cis_command ").append(id).append(" $1 ;;\n");
+        b.append(ownAfterUnknown ? "        *" : "        0:*")
+                .append(") _cis_command ")
+                .append(id)
+                .append(" $1 ;;\n");
         b.append("    esac\n}\n");
     }
 

@@ -17,64 +17,25 @@ final class ZshScript {
 
     static String generate(CommandTree root) {
         StringBuilder b = new StringBuilder(HEADER);
-        b.append("\n_cis() {\n")
-                .append("    local curcontext=$curcontext state state_descr line ret=1\n")
-                .append("    local -A opt_args\n")
-                .append("    _arguments -C : \\\n");
-        for (String spec : options(root)) {
-            b.append("        ").append(spec).append(" \\\n");
-        }
-        b.append("        ': :_cis_val_commands' \\\n")
-                .append("        '*:: :->command' && ret=0\n")
-                .append("    if [[ $state == command ]]; then\n")
-                .append("        curcontext=${curcontext%:*:*}:cis-$words[1]:\n")
-                .append("        case $words[1] in\n");
-        for (CommandTree sub : root.subcommands()) {
-            b.append("            (")
-                    .append(sub.name())
-                    .append(") _cis_cmd_")
-                    .append(BashScript.id(sub.name()))
-                    .append(" && ret=0 ;;\n");
-        }
-        b.append("        esac\n").append("    fi\n").append("    return ret\n").append("}\n");
+        dispatching(b, "_cis", "-C", options(root), "': :_cis_val_commands'", "cis", "_cis_cmd_", root.subcommands());
         for (CommandTree sub : root.subcommands()) {
             String id = BashScript.id(sub.name());
             if (sub.subcommands().isEmpty()) {
                 function(b, "cis " + sub.name(), id, sub);
                 continue;
             }
-            // a command with commands of its own (cis kb): its options, then one of its commands,
-            // whose own options and arguments complete after it
-            b.append("\n# cis ").append(sub.name()).append('\n');
-            b.append("_cis_cmd_")
-                    .append(id)
-                    .append("() {\n")
-                    .append("    local curcontext=$curcontext state state_descr line ret=1\n")
-                    .append("    local -A opt_args\n")
-                    .append("    _arguments -C -s -S :");
-            for (String spec : options(sub)) {
-                b.append(" \\\n        ").append(spec);
-            }
-            b.append(" \\\n        ").append(quote(":: :_cis_val_" + id + "_commands"));
-            b.append(" \\\n        ").append(quote("*:: :->command")).append(" && ret=0\n");
-            b.append("    if [[ $state == command ]]; then\n")
-                    .append("        curcontext=${curcontext%:*:*}:cis-")
-                    .append(sub.name())
-                    .append("-$words[1]:\n")
-                    .append("        case $words[1] in\n");
-            for (CommandTree nested : sub.subcommands()) {
-                b.append("            (")
-                        .append(nested.name())
-                        .append(") _cis_cmd_")
-                        .append(id)
-                        .append('_')
-                        .append(BashScript.id(nested.name()))
-                        .append(" && ret=0 ;;\n");
-            }
-            b.append("        esac\n")
-                    .append("    fi\n")
-                    .append("    return ret\n")
-                    .append("}\n");
+            // a command with commands of its own (cis kb): its options, then one of its commands
+            // (optional: 'cis kb' alone answers), whose own options and arguments complete after it
+            b.append("\n# cis ").append(sub.name());
+            dispatching(
+                    b,
+                    "_cis_cmd_" + id,
+                    "-C -s -S",
+                    options(sub),
+                    quote(":: :_cis_val_" + id + "_commands"),
+                    "cis-" + sub.name(),
+                    "_cis_cmd_" + id + "_",
+                    sub.subcommands());
             for (CommandTree nested : sub.subcommands()) {
                 function(b, "cis " + sub.name() + " " + nested.name(), id + "_" + BashScript.id(nested.name()), nested);
             }
@@ -100,6 +61,48 @@ final class ZshScript {
         }
         b.append(FOOTER);
         return b.toString();
+    }
+
+    /**
+     * A function that completes a command's options, then one of its commands (the {@code command}
+     * spec), after which that command's own function (named {@code prefix} + its id) takes over.
+     */
+    private static void dispatching(
+            StringBuilder b,
+            String function,
+            String flags,
+            List<String> options,
+            String command,
+            String context,
+            String prefix,
+            List<CommandTree> commands) {
+        b.append('\n')
+                .append(function)
+                .append("() {\n")
+                .append("    local curcontext=$curcontext state state_descr line ret=1\n")
+                .append("    local -A opt_args\n")
+                .append("    _arguments ")
+                .append(flags)
+                .append(" :");
+        for (String spec : options) {
+            b.append(" \\\n        ").append(spec);
+        }
+        b.append(" \\\n        ").append(command);
+        b.append(" \\\n        '*:: :->command' && ret=0\n")
+                .append("    if [[ $state == command ]]; then\n")
+                .append("        curcontext=${curcontext%:*:*}:")
+                .append(context)
+                .append("-$words[1]:\n")
+                .append("        case $words[1] in\n");
+        for (CommandTree c : commands) {
+            b.append("            (")
+                    .append(c.name())
+                    .append(") ")
+                    .append(prefix)
+                    .append(BashScript.id(c.name()))
+                    .append(" && ret=0 ;;\n");
+        }
+        b.append("        esac\n    fi\n    return ret\n}\n");
     }
 
     /** A command's completion function: _arguments with its options and arguments. */
