@@ -145,6 +145,11 @@ final class TmuxShell implements AutoCloseable {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
+        return tmuxOn(socket, args);
+    }
+
+    /** Runs tmux on the server of {@code socket} (a test's own); its output. */
+    static String tmuxOn(String socket, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -153,7 +158,7 @@ final class TmuxShell implements AutoCloseable {
         return out;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
