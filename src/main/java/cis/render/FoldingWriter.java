@@ -1,13 +1,12 @@
 package cis.render;
 
-import java.io.IOException;
 import java.io.Writer;
 
 /**
  * Folds lines wider than a terminal at spaces, keeping (some of) their indentation: for help text,
  * which picocli cannot lay out narrower than 55 columns, and any line it leaves too long.
  */
-public final class FoldingWriter extends Writer {
+public final class FoldingWriter extends LineWriter {
     /** Continuation lines keep at most this much of the line's indentation, so that text has room. */
     private static final int MAX_INDENT = 8;
 
@@ -16,40 +15,20 @@ public final class FoldingWriter extends Writer {
         static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
     }
 
-    private final Writer out;
     private final int width;
-    private final StringBuilder line = new StringBuilder();
 
     public FoldingWriter(Writer out, int width) {
-        this.out = out;
+        super(out);
         this.width = width;
     }
 
     @Override
-    public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            char c = buf[i];
-            if (c == '\n') {
-                emit();
-                out.write('\n');
-            } else {
-                line.append(c);
-            }
-        }
-    }
-
-    private void emit() throws IOException {
-        String s = line.toString();
-        line.setLength(0);
+    protected String line(String s) {
         String plain = s.indexOf('\u001b') < 0
                 ? s
                 : AnsiStyle.PATTERN.matcher(s).replaceAll(""); // picocli's own colours take no room
-        if (Text.width(plain) <= width) {
-            out.write(s);
-            return;
-        }
         // a folded line loses its colours rather than splitting an escape sequence
-        out.write(String.join("\n", fold(plain, width)));
+        return Text.width(plain) <= width ? s : String.join("\n", fold(plain, width));
     }
 
     /**
@@ -80,18 +59,5 @@ public final class FoldingWriter extends Writer {
         }
         lines.add(cur);
         return lines;
-    }
-
-    @Override
-    public void flush() throws IOException {
-        if (line.length() > 0) {
-            emit();
-        }
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        flush();
     }
 }
