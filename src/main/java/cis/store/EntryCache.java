@@ -69,12 +69,7 @@ public final class EntryCache {
     }
 
     static Optional<Path> cacheHome(Map<String, String> env) {
-        String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
-        if (xdg.startsWith("/")) {
-            return Optional.of(Path.of(xdg));
-        }
-        String home = env.getOrDefault("HOME", "");
-        return home.startsWith("/") ? Optional.of(Path.of(home, ".cache")) : Optional.empty();
+        return XdgDirectory.of(env, "XDG_CACHE_HOME", ".cache");
     }
 
     Path directory() {

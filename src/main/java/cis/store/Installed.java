@@ -79,14 +79,8 @@ public final class Installed {
 
     /** Where the environment keeps installed KBs; empty when neither XDG_DATA_HOME nor HOME is absolute. */
     public static Optional<Installed> from(Map<String, String> env) {
-        String xdg = env.getOrDefault("XDG_DATA_HOME", "");
-        if (xdg.startsWith("/")) {
-            return Optional.of(new Installed(Path.of(xdg, "cis")));
-        }
-        String home = env.getOrDefault("HOME", "");
-        return home.startsWith("/")
-                ? Optional.of(new Installed(Path.of(home, ".local", "share", "cis")))
-                : Optional.empty();
+        Optional<Path> data = XdgDirectory.of(env, "XDG_DATA_HOME", ".local/share");
+        return data.isPresent() ? Optional.of(new Installed(data.get().resolve("cis"))) : Optional.empty();
     }
 
     /** The directory that holds a directory per installed version. */

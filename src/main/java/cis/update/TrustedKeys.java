@@ -1,6 +1,7 @@
 package cis.update;
 
 import cis.store.Trust;
+import cis.store.XdgDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,12 +76,7 @@ public final class TrustedKeys {
 
     /** Where the user's trusted keys live: {@code cis/trusted-keys} under XDG_CONFIG_HOME or ~/.config. */
     public static Optional<Path> directory(Map<String, String> env) {
-        String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-        if (xdg.startsWith("/")) {
-            return Optional.of(Path.of(xdg, "cis", "trusted-keys"));
-        }
-        String home = env.getOrDefault("HOME", "");
-        return home.startsWith("/") ? Optional.of(Path.of(home, ".config", "cis", "trusted-keys")) : Optional.empty();
+        return XdgDirectory.of(env, "XDG_CONFIG_HOME", ".config").map(d -> d.resolve("cis/trusted-keys"));
     }
 
     private static void fromDirectory(Path dir, Map<String, Key> keys, Consumer<String> warnings) {
